@@ -1,0 +1,393 @@
+package dev.wirekit.internal;
+
+import dev.wirekit.api.Connection;
+import dev.wirekit.api.HandshakeTimeoutException;
+import dev.wirekit.api.OutboundOverflowException;
+import dev.wirekit.api.OverflowPolicy;
+import dev.wirekit.api.TransportOptions;
+import dev.wirekit.api.WriteTimeoutException;
+import dev.wirekit.api.layer.LayerContext;
+import dev.wirekit.spi.Wire;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A {@link Connection}: bytes pushed by the driver wait in a bounded inbox (reading pauses when it
+ * is full) until a reader pulls them; layers run on the reading thread, never on the driver's.
+ */
+final class WireConnection extends WireEndpoint implements Connection {
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    private static final int WRITE_CHUNK = 64 * 1024;
+    private static final long FILE_REGION = 1 << 20;
+
+    private final ConcurrentLinkedDeque<ByteBuffer> inbox = new ConcurrentLinkedDeque<>();
+    private final AtomicLong inboxBytes = new AtomicLong();
+    private final ReentrantLock signalLock = new ReentrantLock();
+    private final Condition readable = signalLock.newCondition();
+    private volatile boolean rawEnded;
+    private volatile boolean inboundPaused;
+    private boolean layerEnded;
+    private ByteBuffer plain = EMPTY;
+
+    WireConnection(
+            DefaultTransport transport,
+            Wire wire,
+            TransportOptions options,
+            Counters counters,
+            LayerContext.Role role,
+            Optional<String> serverName,
+            Runnable onFinished) {
+        super(transport, wire, options, counters, role, serverName, onFinished);
+    }
+
+    // ---- driver side ----------------------------------------------------------------------
+
+    @Override
+    public void onActive() {
+        armTimers();
+        if (chain == null) {
+            state.compareAndSet(OPENING, OPEN);
+        }
+    }
+
+    @Override
+    public void onData(ByteBuffer data) {
+        int n = data.remaining();
+        counters.bytesRead.add(n);
+        touch();
+        inbox.addLast(Buffers.copy(data));
+        if (inboxBytes.addAndGet(n) > options.maxInboundBytes() && !inboundPaused) {
+            inboundPaused = true;
+            setInboundFull(true);
+        }
+        signal();
+    }
+
+    @Override
+    public void onEndOfStream() {
+        rawEnded = true;
+        signal();
+    }
+
+    @Override
+    void closed(Throwable cause) {
+        rawEnded = true;
+        signal();
+    }
+
+    private void signal() {
+        signalLock.lock();
+        try {
+            readable.signalAll();
+        } finally {
+            signalLock.unlock();
+        }
+    }
+
+    // ---- handshake ------------------------------------------------------------------------
+
+    /** Runs the layers' handshake on the calling thread; returns once application data may flow. */
+    void handshake() throws IOException {
+        if (chain == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + options.handshakeTimeout().toNanos();
+        chain.start();
+        while (!chain.isEstablished()) {
+            ByteBuffer raw = nextRaw(deadline, true);
+            if (raw == null) {
+                Throwable cause = closeCause();
+                throw cause instanceof IOException io
+                        ? io
+                        : new EOFException("the connection closed during the handshake"
+                                + (cause == null ? "" : ": " + CloseLog.reason(cause)));
+            }
+            chain.receive(raw);
+        }
+        state.compareAndSet(OPENING, OPEN);
+    }
+
+    @Override
+    public void plaintext(ByteBuffer bytes) {
+        ByteBuffer joined = ByteBuffer.allocate(plain.remaining() + bytes.remaining());
+        plain = joined.put(plain).put(bytes).flip();
+    }
+
+    @Override
+    public void established() {
+        handshakeDone();
+    }
+
+    @Override
+    public void endOfInput() {
+        layerEnded = true;
+    }
+
+    // ---- reading --------------------------------------------------------------------------
+
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        return read(dst, options.readTimeout());
+    }
+
+    @Override
+    public int read(ByteBuffer dst, Duration timeout) throws IOException {
+        if (!dst.hasRemaining()) {
+            return 0;
+        }
+        long deadline = timeout.isZero() ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (plain.hasRemaining()) {
+                return moveTo(plain, dst);
+            }
+            if (layerEnded) {
+                return -1;
+            }
+            ByteBuffer raw = nextRaw(deadline, false);
+            if (raw == null) {
+                Throwable cause = closeCause();
+                if (cause != null && !(cause instanceof OutboundOverflowException)) {
+                    throw cause instanceof IOException io ? io : new SocketException(CloseLog.reason(cause));
+                }
+                return -1;
+            }
+            if (chain == null) {
+                int n = moveTo(raw, dst);
+                if (raw.hasRemaining()) {
+                    unread(raw);
+                }
+                return n;
+            }
+            chain.receive(raw);
+        }
+    }
+
+    /** The next raw chunk, or null at the end of the stream. */
+    private ByteBuffer nextRaw(long deadline, boolean handshaking) throws IOException {
+        while (true) {
+            ByteBuffer raw = inbox.pollFirst();
+            if (raw != null) {
+                long left = inboxBytes.addAndGet(-raw.remaining());
+                if (inboundPaused && left <= options.maxInboundBytes() / 2) {
+                    inboundPaused = false;
+                    setInboundFull(false);
+                }
+                return raw;
+            }
+            if (rawEnded) {
+                return null;
+            }
+            signalLock.lock();
+            try {
+                while (inbox.isEmpty() && !rawEnded) {
+                    long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+                    if (left <= 0) {
+                        if (handshaking) {
+                            HandshakeTimeoutException e = new HandshakeTimeoutException(
+                                    "handshake not complete after " + options.handshakeTimeout());
+                            abort(e);
+                            throw e;
+                        }
+                        throw new SocketTimeoutException("read timed out");
+                    }
+                    if (left == Long.MAX_VALUE) {
+                        readable.await();
+                    } else {
+                        readable.awaitNanos(left);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while reading from " + describe());
+            } finally {
+                signalLock.unlock();
+            }
+        }
+    }
+
+    private void unread(ByteBuffer rest) {
+        inbox.addFirst(rest);
+        inboxBytes.addAndGet(rest.remaining());
+    }
+
+    private static int moveTo(ByteBuffer src, ByteBuffer dst) {
+        int n = Math.min(src.remaining(), dst.remaining());
+        dst.put(dst.position(), src, src.position(), n);
+        dst.position(dst.position() + n);
+        src.position(src.position() + n);
+        return n;
+    }
+
+    // ---- writing --------------------------------------------------------------------------
+
+    @Override
+    public void write(ByteBuffer... srcs) throws IOException {
+        for (ByteBuffer src : srcs) {
+            while (src.hasRemaining()) {
+                int n = Math.min(src.remaining(), WRITE_CHUNK);
+                ByteBuffer chunk = ByteBuffer.allocate(n);
+                chunk.put(0, src, src.position(), n);
+                src.position(src.position() + n);
+                admit(n);
+                writeLocked(chunk);
+            }
+        }
+    }
+
+    private void admit(long size) throws IOException {
+        try {
+            reserve(size, OverflowPolicy.BLOCK);
+        } catch (OutboundOverflowException e) {
+            throw new WriteTimeoutException(e.getMessage());
+        }
+    }
+
+    private void writeLocked(ByteBuffer chunk) throws IOException {
+        sendLock.readLock().lock();
+        try {
+            ensureWritable();
+            writeParts(new ByteBuffer[] {chunk});
+        } finally {
+            sendLock.readLock().unlock();
+        }
+    }
+
+    private void ensureWritable() throws IOException {
+        if (state.get() != OPEN) {
+            Throwable cause = closeCause();
+            throw new SocketException(describe() + " is closed" + (cause == null ? "" : ": " + CloseLog.reason(cause)));
+        }
+    }
+
+    @Override
+    public long transferFrom(FileChannel file, long position, long count) throws IOException {
+        long available = Math.max(0, Math.min(count, file.size() - position));
+        if (chain != null || !transport.capabilities().zeroCopyFileTransfer()) {
+            ByteBuffer buffer = ByteBuffer.allocate(WRITE_CHUNK);
+            long done = 0;
+            while (done < available) {
+                buffer.clear().limit((int) Math.min(WRITE_CHUNK, available - done));
+                int n = file.read(buffer, position + done);
+                if (n < 0) {
+                    break;
+                }
+                done += n;
+                write(buffer.flip());
+            }
+            return done;
+        }
+        for (long done = 0; done < available; ) {
+            long n = Math.min(FILE_REGION, available - done);
+            admit(n);
+            sendLock.readLock().lock();
+            try {
+                ensureWritable();
+                touch();
+                counters.bytesWritten.add(n);
+                wire.writeFile(file, position + done, n);
+            } finally {
+                sendLock.readLock().unlock();
+            }
+            done += n;
+        }
+        return available;
+    }
+
+    @Override
+    public void flush() throws IOException {
+        awaitDrained(options.writeTimeout());
+    }
+
+    @Override
+    public void shutdownOutput() throws IOException {
+        sendLock.writeLock().lock();
+        try {
+            ensureWritable();
+            if (chain != null) {
+                chain.closeOutbound();
+            }
+            wire.shutdownOutput();
+        } finally {
+            sendLock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        closeOrderly(null);
+    }
+
+    @Override
+    public void abort() {
+        abort(null);
+    }
+
+    // ---- streams --------------------------------------------------------------------------
+
+    @Override
+    public InputStream inputStream() {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                int n = read(one, 0, 1);
+                return n < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return len == 0 ? 0 : WireConnection.this.read(ByteBuffer.wrap(b, off, len));
+            }
+
+            @Override
+            public void close() {
+                WireConnection.this.close();
+            }
+        };
+    }
+
+    @Override
+    public OutputStream outputStream() {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                WireConnection.this.write(ByteBuffer.wrap(new byte[] {(byte) b}));
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                WireConnection.this.write(ByteBuffer.wrap(b, off, len));
+            }
+
+            @Override
+            public void flush() throws IOException {
+                WireConnection.this.flush();
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (isOpen()) {
+                    shutdownOutput();
+                }
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + describe() + "]";
+    }
+}

@@ -1,0 +1,57 @@
+package dev.wirekit.spi;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/**
+ * One connection's raw bytes, as a driver moves them. Writes never block: they queue, and the driver
+ * writes as the socket accepts; Wirekit bounds the queue using {@link #queuedBytes()} and
+ * {@link WireReceiver#onDrained()}.
+ */
+public interface Wire {
+
+    /**
+     * Starts delivering events to {@code receiver}: first {@link WireReceiver#onActive()}, then
+     * data. Called exactly once.
+     */
+    void start(WireReceiver receiver);
+
+    /**
+     * Queues {@code buffers} to be written in order, after everything queued before. Never blocks.
+     * The wire takes ownership of the buffers. Ignored once the wire is closed.
+     */
+    void write(ByteBuffer... buffers);
+
+    /**
+     * Queues {@code count} bytes of {@code file} from {@code position}, in order with
+     * {@link #write}. A driver with the zero-copy capability sends them with
+     * {@link FileChannel#transferTo}; others may read and write them.
+     */
+    void writeFile(FileChannel file, long position, long count);
+
+    /** Bytes queued and not yet written to the socket (file regions count their length). */
+    long queuedBytes();
+
+    /** Stops (true) or resumes (false) reading from the socket. Idempotent. */
+    void setReadPaused(boolean paused);
+
+    /** After the queued bytes are written, shuts down the socket's output (TCP FIN). */
+    void shutdownOutput() throws IOException;
+
+    /** Closes the socket now, discarding anything still queued. Idempotent. */
+    void close();
+
+    /** Closes the socket now with a reset (SO_LINGER 0), discarding anything queued. Idempotent. */
+    void abort();
+
+    boolean isOpen();
+
+    /** True when the calling thread is this wire's event-loop thread. */
+    boolean inEventLoop();
+
+    InetSocketAddress localAddress();
+
+    InetSocketAddress remoteAddress();
+}

@@ -1,0 +1,219 @@
+package dev.wirekit.transport.blocking;
+
+import dev.wirekit.api.ConnectTimeoutException;
+import dev.wirekit.api.TransportCapabilities;
+import dev.wirekit.api.TransportOptions;
+import dev.wirekit.spi.DatagramWire;
+import dev.wirekit.spi.DriverConfig;
+import dev.wirekit.spi.TransportDriver;
+import dev.wirekit.spi.Wire;
+import dev.wirekit.spi.WireListener;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+
+/** Moves bytes with java.net sockets on virtual threads. */
+final class BlockingDriver implements TransportDriver {
+    static final int MAX_DATAGRAM = 65_507;
+
+    private final ThreadFactory threads;
+    private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    BlockingDriver(DriverConfig config) {
+        this.threads =
+                Thread.ofVirtual().name(config.threadNamePrefix() + "-", 0).factory();
+    }
+
+    void start(Runnable task) {
+        threads.newThread(task).start();
+    }
+
+    void forget(AutoCloseable resource) {
+        open.remove(resource);
+    }
+
+    @Override
+    public TransportCapabilities capabilities() {
+        return new TransportCapabilities(true, false, true, MAX_DATAGRAM, false);
+    }
+
+    @Override
+    public WireListener listen(InetSocketAddress address, TransportOptions options, Consumer<Wire> acceptor)
+            throws IOException {
+        ensureOpen();
+        ServerSocket server = new ServerSocket();
+        try {
+            server.setReuseAddress(options.reuseAddress());
+            if (options.receiveBufferSize() > 0) {
+                server.setReceiveBufferSize(options.receiveBufferSize());
+            }
+            server.bind(resolve(address), options.backlog());
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        }
+        Listener listener = new Listener(server);
+        open.add(listener);
+        start(() -> acceptLoop(server, options, acceptor));
+        return listener;
+    }
+
+    private void acceptLoop(ServerSocket server, TransportOptions options, Consumer<Wire> acceptor) {
+        while (!server.isClosed()) {
+            Socket socket;
+            try {
+                socket = server.accept();
+            } catch (IOException e) {
+                if (!server.isClosed()) {
+                    System.getLogger("dev.wirekit.transport.blocking")
+                            .log(
+                                    System.Logger.Level.WARNING,
+                                    "accept on " + server.getLocalSocketAddress() + " failed: " + e);
+                    Thread.onSpinWait();
+                }
+                continue;
+            }
+            try {
+                configure(socket, options);
+                BlockingWire wire = new BlockingWire(this, socket);
+                open.add(wire);
+                acceptor.accept(wire);
+            } catch (IOException | RuntimeException e) {
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    static void configure(Socket socket, TransportOptions options) throws IOException {
+        socket.setTcpNoDelay(options.tcpNoDelay());
+        socket.setKeepAlive(options.keepAlive());
+        if (options.sendBufferSize() > 0) {
+            socket.setSendBufferSize(options.sendBufferSize());
+        }
+        if (options.receiveBufferSize() > 0) {
+            socket.setReceiveBufferSize(options.receiveBufferSize());
+        }
+    }
+
+    @Override
+    public CompletableFuture<Wire> connect(InetSocketAddress address, TransportOptions options) {
+        CompletableFuture<Wire> future = new CompletableFuture<>();
+        if (closed) {
+            future.completeExceptionally(new IOException("transport is closed"));
+            return future;
+        }
+        start(() -> {
+            Socket socket = new Socket();
+            try {
+                configure(socket, options);
+                InetSocketAddress target = resolve(address);
+                try {
+                    socket.connect(target, (int)
+                            Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()));
+                } catch (SocketTimeoutException e) {
+                    throw new ConnectTimeoutException(
+                            "connect to " + target + " timed out after " + options.connectTimeout());
+                }
+                BlockingWire wire = new BlockingWire(this, socket);
+                open.add(wire);
+                if (!future.complete(wire)) {
+                    wire.close();
+                }
+            } catch (IOException | RuntimeException e) {
+                closeQuietly(socket);
+                future.completeExceptionally(e);
+            }
+        });
+        return future;
+    }
+
+    @Override
+    public DatagramWire bind(InetSocketAddress local, InetSocketAddress remote, TransportOptions options)
+            throws IOException {
+        ensureOpen();
+        DatagramSocket socket = new DatagramSocket(null);
+        try {
+            socket.setReuseAddress(options.reuseAddress());
+            if (options.receiveBufferSize() > 0) {
+                socket.setReceiveBufferSize(options.receiveBufferSize());
+            }
+            if (options.sendBufferSize() > 0) {
+                socket.setSendBufferSize(options.sendBufferSize());
+            }
+            socket.bind(resolve(local));
+            if (remote != null) {
+                socket.connect(resolve(remote));
+            }
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+        BlockingDatagramWire wire = new BlockingDatagramWire(this, socket);
+        open.add(wire);
+        return wire;
+    }
+
+    static InetSocketAddress resolve(InetSocketAddress address) throws UnknownHostException {
+        if (!address.isUnresolved()) {
+            return address;
+        }
+        InetSocketAddress resolved = new InetSocketAddress(address.getHostString(), address.getPort());
+        if (resolved.isUnresolved()) {
+            throw new UnknownHostException("cannot resolve host " + address.getHostString());
+        }
+        return resolved;
+    }
+
+    private void ensureOpen() throws IOException {
+        if (closed) {
+            throw new IOException("transport is closed");
+        }
+    }
+
+    static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // nothing more to do
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        List<AutoCloseable> all = new ArrayList<>(open);
+        all.forEach(BlockingDriver::closeQuietly);
+        open.clear();
+    }
+
+    private final class Listener implements WireListener {
+        private final ServerSocket server;
+
+        Listener(ServerSocket server) {
+            this.server = server;
+        }
+
+        @Override
+        public InetSocketAddress localAddress() {
+            return (InetSocketAddress) server.getLocalSocketAddress();
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(server);
+            forget(this);
+        }
+    }
+}

@@ -1,0 +1,327 @@
+package dev.wirekit.transport.blocking;
+
+import dev.wirekit.spi.Wire;
+import dev.wirekit.spi.WireReceiver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One socket with two virtual threads: the reader delivers every receiver callback (and so runs the
+ * service, which may block); the writer drains the outbound queue, coalescing small buffers into
+ * one system call.
+ */
+final class BlockingWire implements Wire, AutoCloseable {
+    private static final Object SHUTDOWN_OUTPUT = new Object();
+    private static final int MIN_READ = 2048;
+    private static final int MAX_READ = 64 * 1024;
+    private static final int STAGING = 64 * 1024;
+
+    private record FileRegion(FileChannel file, long position, long count) {}
+
+    private final BlockingDriver driver;
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final InetSocketAddress local;
+    private final InetSocketAddress remote;
+    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicLong queued = new AtomicLong();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition writable = lock.newCondition();
+    private final Condition resumed = lock.newCondition();
+    private final CountDownLatch closedLatch = new CountDownLatch(1);
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean paused;
+    private volatile Throwable failure;
+    private WireReceiver receiver;
+
+    BlockingWire(BlockingDriver driver, Socket socket) throws IOException {
+        this.driver = driver;
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+        this.local = (InetSocketAddress) socket.getLocalSocketAddress();
+        this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+    }
+
+    @Override
+    public void start(WireReceiver receiver) {
+        this.receiver = receiver;
+        driver.start(this::readLoop);
+        driver.start(this::writeLoop);
+    }
+
+    // ---- reading --------------------------------------------------------------------------
+
+    private void readLoop() {
+        Throwable cause = null;
+        try {
+            receiver.onActive();
+            byte[] buffer = new byte[MIN_READ * 2];
+            while (!closed.get()) {
+                awaitResume();
+                int n = in.read(buffer);
+                if (n < 0) {
+                    receiver.onEndOfStream();
+                    closedLatch.await();
+                    break;
+                }
+                receiver.onData(ByteBuffer.wrap(buffer, 0, n));
+                buffer = adapt(buffer, n);
+            }
+        } catch (IOException e) {
+            if (!closed.get()) {
+                cause = e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            cause = t;
+        } finally {
+            closeSocket(false);
+            Throwable why = failure != null ? failure : cause;
+            receiver.onClosed(why);
+            driver.forget(this);
+        }
+    }
+
+    /** Grows the read buffer while reads fill it, shrinks it when they do not: idle sockets stay small. */
+    private static byte[] adapt(byte[] buffer, int lastRead) {
+        if (lastRead == buffer.length && buffer.length < MAX_READ) {
+            return new byte[buffer.length * 2];
+        }
+        if (lastRead < buffer.length / 8 && buffer.length > MIN_READ) {
+            return new byte[buffer.length / 2];
+        }
+        return buffer;
+    }
+
+    private void awaitResume() throws InterruptedException {
+        if (!paused) {
+            return;
+        }
+        lock.lock();
+        try {
+            while (paused && !closed.get()) {
+                resumed.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void setReadPaused(boolean value) {
+        if (paused == value) {
+            return;
+        }
+        lock.lock();
+        try {
+            paused = value;
+            resumed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- writing --------------------------------------------------------------------------
+
+    @Override
+    public void write(ByteBuffer... buffers) {
+        if (closed.get()) {
+            return;
+        }
+        long n = 0;
+        for (ByteBuffer b : buffers) {
+            n += b.remaining();
+        }
+        queued.addAndGet(n);
+        queue.add(buffers);
+        wakeWriter();
+    }
+
+    @Override
+    public void writeFile(FileChannel file, long position, long count) {
+        if (closed.get()) {
+            return;
+        }
+        queued.addAndGet(count);
+        queue.add(new FileRegion(file, position, count));
+        wakeWriter();
+    }
+
+    @Override
+    public void shutdownOutput() {
+        queue.add(SHUTDOWN_OUTPUT);
+        wakeWriter();
+    }
+
+    private void wakeWriter() {
+        lock.lock();
+        try {
+            writable.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void writeLoop() {
+        byte[] staging = new byte[STAGING];
+        try {
+            while (!closed.get()) {
+                Object item = queue.poll();
+                if (item == null) {
+                    lock.lock();
+                    try {
+                        while (queue.isEmpty() && !closed.get()) {
+                            writable.await();
+                        }
+                    } finally {
+                        lock.unlock();
+                    }
+                    continue;
+                }
+                int staged = 0;
+                long written = 0;
+                while (item != null) {
+                    if (item instanceof ByteBuffer[] buffers) {
+                        for (ByteBuffer b : buffers) {
+                            int len = b.remaining();
+                            if (len <= staging.length - staged) {
+                                b.get(staging, staged, len);
+                                staged += len;
+                            } else {
+                                out.write(staging, 0, staged);
+                                staged = 0;
+                                writeDirect(b);
+                            }
+                            written += len;
+                        }
+                    } else {
+                        out.write(staging, 0, staged);
+                        staged = 0;
+                        if (item instanceof FileRegion region) {
+                            written += copyFile(region, staging);
+                        } else if (item == SHUTDOWN_OUTPUT) {
+                            socket.shutdownOutput();
+                        }
+                    }
+                    item = staged < staging.length / 2 ? queue.poll() : null;
+                }
+                out.write(staging, 0, staged);
+                if (queued.addAndGet(-written) == 0 && queue.isEmpty()) {
+                    receiver.onDrained();
+                }
+            }
+        } catch (IOException e) {
+            if (!closed.get()) {
+                failure = e;
+                closeSocket(false);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void writeDirect(ByteBuffer b) throws IOException {
+        if (b.hasArray()) {
+            out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
+            b.position(b.limit());
+        } else {
+            byte[] copy = new byte[b.remaining()];
+            b.get(copy);
+            out.write(copy);
+        }
+    }
+
+    private long copyFile(FileRegion region, byte[] staging) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(staging);
+        long done = 0;
+        while (done < region.count()) {
+            buffer.clear().limit((int) Math.min(staging.length, region.count() - done));
+            int n = region.file().read(buffer, region.position() + done);
+            if (n < 0) {
+                throw new IOException("file ended " + (region.count() - done) + " bytes early while sending it");
+            }
+            out.write(staging, 0, n);
+            done += n;
+        }
+        return done;
+    }
+
+    @Override
+    public long queuedBytes() {
+        return queued.get();
+    }
+
+    // ---- closing --------------------------------------------------------------------------
+
+    @Override
+    public void close() {
+        closeSocket(false);
+    }
+
+    @Override
+    public void abort() {
+        closeSocket(true);
+    }
+
+    private void closeSocket(boolean reset) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (reset && !socket.isClosed()) {
+                socket.setSoLinger(true, 0);
+            }
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        BlockingDriver.closeQuietly(socket);
+        queue.clear();
+        closedLatch.countDown();
+        lock.lock();
+        try {
+            writable.signalAll();
+            resumed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closed.get();
+    }
+
+    @Override
+    public boolean inEventLoop() {
+        return false;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return local;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public String toString() {
+        return "BlockingWire[" + local + " -> " + remote + "]";
+    }
+}
