@@ -174,7 +174,7 @@ final class DefaultTransport implements Transport {
                             connection.handshake();
                             return connection;
                         } catch (IOException e) {
-                            connection.abort(e);
+                            connection.closeAfterFlush(e); // the peer hears our alert
                             throw new CompletionException(e);
                         }
                     },

@@ -138,7 +138,10 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
         }
         try {
             chain.receive(data);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            closeAfterFlush(e); // let the layer's alert reach the peer
+            return;
+        } catch (RuntimeException e) {
             abort(e);
             return;
         }
@@ -231,6 +234,10 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
 
     private void inputEnded() {
         if (inputDiscarded) {
+            return;
+        }
+        if (chain != null && !chain.isEstablished()) {
+            closeAfterFlush(new EOFException("the peer closed the connection during the handshake"));
             return;
         }
         if (cumulation.hasRemaining()) {

@@ -366,6 +366,38 @@ abstract class WireEndpoint implements WireReceiver, LayerChain.Host {
         }
     }
 
+    /**
+     * Closes because a layer failed: nothing more is accepted or sent through the layers, but what
+     * they already produced (a TLS alert telling the peer why) is written first, for at most the
+     * drain timeout. Unlike {@link #closeOrderly}, the layers are not asked to say goodbye again.
+     */
+    final void closeAfterFlush(Throwable cause) {
+        sendLock.writeLock().lock();
+        try {
+            int s = state.get();
+            if (s >= CLOSING || !state.compareAndSet(s, CLOSING)) {
+                return;
+            }
+        } finally {
+            sendLock.writeLock().unlock();
+        }
+        recordCause(cause);
+        closing();
+        closeWhenDrained = true;
+        if (wire.queuedBytes() == 0) {
+            wire.close();
+        } else {
+            Duration drain = options.drainTimeout();
+            drainTask = transport
+                    .timer()
+                    .schedule(
+                            () -> abort(new WriteTimeoutException(
+                                    "queued output not written within the drain timeout of " + drain)),
+                            drain.toNanos(),
+                            TimeUnit.NANOSECONDS);
+        }
+    }
+
     /** Closes at once, discarding queued output (a reset for TCP). */
     final void abort(Throwable cause) {
         recordCause(cause);
@@ -411,6 +443,6 @@ abstract class WireEndpoint implements WireReceiver, LayerChain.Host {
 
     @Override
     public void failed(Throwable cause) {
-        abort(cause);
+        closeAfterFlush(cause);
     }
 }
