@@ -1,0 +1,55 @@
+package dev.wirekit.tls.internal;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.tls.Certificate;
+import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCertificate;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
+
+/** BouncyCastle's TLS crypto on the JDK's JCA providers (AES-GCM and SHA with CPU intrinsics). */
+final class Crypto {
+    private Crypto() {}
+
+    /** A crypto instance; thread-safe, one per layer. No provider is installed globally. */
+    static JcaTlsCrypto create() {
+        return new JcaTlsCryptoProvider().create(new SecureRandom());
+    }
+
+    /** The X.509 certificates in a TLS Certificate message, leaf first. */
+    static List<X509Certificate> chain(JcaTlsCrypto crypto, Certificate message) throws IOException {
+        List<X509Certificate> chain = new ArrayList<>();
+        if (message == null) {
+            return chain;
+        }
+        for (int i = 0; i < message.getLength(); i++) {
+            chain.add(JcaTlsCertificate.convert(crypto, message.getCertificateAt(i))
+                    .getX509Certificate());
+        }
+        return chain;
+    }
+
+    /** {@code TLSv1.3}, {@code TLSv1.2}, {@code DTLSv1.2}: the names the JDK uses. */
+    static String protocolName(ProtocolVersion v) {
+        if (v == null) {
+            return "unknown";
+        }
+        if (ProtocolVersion.TLSv13.equals(v)) {
+            return "TLSv1.3";
+        }
+        if (ProtocolVersion.TLSv12.equals(v)) {
+            return "TLSv1.2";
+        }
+        if (ProtocolVersion.DTLSv12.equals(v)) {
+            return "DTLSv1.2";
+        }
+        if (ProtocolVersion.DTLSv13.equals(v)) {
+            return "DTLSv1.3";
+        }
+        return v.getName();
+    }
+}
