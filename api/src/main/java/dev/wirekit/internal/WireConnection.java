@@ -38,7 +38,8 @@ final class WireConnection extends WireEndpoint implements Connection {
     private final ReentrantLock signalLock = new ReentrantLock();
     private final Condition readable = signalLock.newCondition();
     private volatile boolean rawEnded;
-    private volatile boolean inboundPaused;
+    private final Object inboxLock = new Object();
+    private boolean inboundPaused;
     private boolean layerEnded;
     private ByteBuffer plain = EMPTY;
 
@@ -69,10 +70,7 @@ final class WireConnection extends WireEndpoint implements Connection {
         counters.bytesRead.add(n);
         touch();
         inbox.addLast(Buffers.copy(data));
-        if (inboxBytes.addAndGet(n) > options.maxInboundBytes() && !inboundPaused) {
-            inboundPaused = true;
-            setInboundFull(true);
-        }
+        inboxChanged(n);
         signal();
     }
 
@@ -180,11 +178,7 @@ final class WireConnection extends WireEndpoint implements Connection {
         while (true) {
             ByteBuffer raw = inbox.pollFirst();
             if (raw != null) {
-                long left = inboxBytes.addAndGet(-raw.remaining());
-                if (inboundPaused && left <= options.maxInboundBytes() / 2) {
-                    inboundPaused = false;
-                    setInboundFull(false);
-                }
+                inboxChanged(-raw.remaining());
                 return raw;
             }
             if (rawEnded) {
@@ -218,9 +212,29 @@ final class WireConnection extends WireEndpoint implements Connection {
         }
     }
 
+    /**
+     * Counts bytes into (positive) or out of (negative) the inbox and pauses reading above the
+     * limit, resuming at half of it. One lock orders the count and the decision: with the driver
+     * adding and the reader taking concurrently, a decision made on a stale count could pause a
+     * connection whose inbox is already empty, for good.
+     */
+    private void inboxChanged(long delta) {
+        synchronized (inboxLock) {
+            long now = inboxBytes.addAndGet(delta);
+            long max = options.maxInboundBytes();
+            if (!inboundPaused && now > max) {
+                inboundPaused = true;
+                setInboundFull(true);
+            } else if (inboundPaused && now <= max / 2) {
+                inboundPaused = false;
+                setInboundFull(false);
+            }
+        }
+    }
+
     private void unread(ByteBuffer rest) {
         inbox.addFirst(rest);
-        inboxBytes.addAndGet(rest.remaining());
+        inboxChanged(rest.remaining());
     }
 
     private static int moveTo(ByteBuffer src, ByteBuffer dst) {
