@@ -24,16 +24,16 @@ final class HalfClose {
     }
 
     static final class Server extends TlsServerProtocol implements Protocol {
+        private final Handshake hs;
         private boolean peerClosed;
-        private boolean established;
 
-        void established() {
-            established = true;
+        Server(Handshake hs) {
+            this.hs = hs;
         }
 
         @Override
         protected void handleAlertWarningMessage(short alertDescription) throws IOException {
-            if (alertDescription == AlertDescription.close_notify && established) {
+            if (alertDescription == AlertDescription.close_notify && hs.complete) {
                 peerClosed = true;
                 return;
             }
@@ -52,16 +52,16 @@ final class HalfClose {
     }
 
     static final class Client extends TlsClientProtocol implements Protocol {
+        private final Handshake hs;
         private boolean peerClosed;
-        private boolean established;
 
-        void established() {
-            established = true;
+        Client(Handshake hs) {
+            this.hs = hs;
         }
 
         @Override
         protected void handleAlertWarningMessage(short alertDescription) throws IOException {
-            if (alertDescription == AlertDescription.close_notify && established) {
+            if (alertDescription == AlertDescription.close_notify && hs.complete) {
                 peerClosed = true;
                 return;
             }

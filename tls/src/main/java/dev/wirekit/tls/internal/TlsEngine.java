@@ -52,14 +52,14 @@ public final class TlsEngine implements LayerEngine {
     }
 
     public static TlsEngine server(ServerSide side, LayerContext context) {
-        HalfClose.Server protocol = new HalfClose.Server();
         ServerPeer peer = new ServerPeer(side, false);
+        HalfClose.Server protocol = new HalfClose.Server(peer.hs);
         return new TlsEngine(context, protocol, peer.hs, side.enabledProtocols, () -> protocol.accept(peer));
     }
 
     public static TlsEngine client(ClientSide side, LayerContext context) {
-        HalfClose.Client protocol = new HalfClose.Client();
         ClientPeer peer = new ClientPeer(side, false, context);
+        HalfClose.Client protocol = new HalfClose.Client(peer.hs);
         return new TlsEngine(context, protocol, peer.hs, side.enabledProtocols, () -> protocol.connect(peer));
     }
 
@@ -111,11 +111,6 @@ public final class TlsEngine implements LayerEngine {
         flush();
         if (!established && hs.complete) {
             established = true;
-            if (protocol instanceof HalfClose.Server s) {
-                s.established();
-            } else if (protocol instanceof HalfClose.Client c) {
-                c.established();
-            }
             sink.established();
         }
         int available;
@@ -183,10 +178,12 @@ public final class TlsEngine implements LayerEngine {
         return hs.security();
     }
 
+    /**
+     * Nothing to release: BouncyCastle's protocol object holds no thread or file. The reader may
+     * still decrypt bytes that arrived before the socket closed, so the engine stays usable.
+     */
     @Override
-    public void dispose() {
-        failed = true;
-    }
+    public void dispose() {}
 
     private void flush() {
         int n = protocol.getAvailableOutputBytes();

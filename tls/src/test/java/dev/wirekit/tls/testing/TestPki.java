@@ -139,6 +139,11 @@ public final class TestPki {
         return new LeafBuilder(intermediate);
     }
 
+    /** A certificate signed by {@code issuer} (a CA this PKI or a test made). */
+    public static LeafBuilder issuedBy(Issued issuer) {
+        return new LeafBuilder(issuer);
+    }
+
     /** A certificate signed by itself (no CA). */
     public static LeafBuilder selfSigned() {
         return new LeafBuilder(null);

@@ -212,7 +212,8 @@ public final class PkixTrust implements Trust {
                     chain,
                     e);
         }
-        if (reason == CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS) {
+        if (reason == CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS
+                || (revocation && reason == CertPathValidatorException.BasicReason.UNSPECIFIED)) {
             return new CertificateVerificationException(
                     TlsFailure.BAD_CERTIFICATE,
                     "the revocation status of " + who + " cannot be determined: " + e.getMessage(),

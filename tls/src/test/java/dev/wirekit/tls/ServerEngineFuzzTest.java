@@ -1,0 +1,55 @@
+package dev.wirekit.tls;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.wirekit.api.layer.LayerContext;
+import dev.wirekit.tls.testing.Endpoint;
+import dev.wirekit.tls.testing.TestPki;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+
+/**
+ * Arbitrary bytes from a client never escape the server engine as anything but a typed
+ * {@link TlsException} (after which the engine ignores input: the connection is closed), and never
+ * make it deliver plaintext or report an established handshake.
+ */
+class ServerEngineFuzzTest {
+    private static final TlsLayer SERVER;
+
+    static {
+        TestPki pki = TestPki.create();
+        SERVER = TlsLayer.server(TlsServerConfig.builder(pki.localhost().keyMaterial())
+                .clientAuth(ClientAuth.OPTIONAL)
+                .clientTrust(pki.trust())
+                .build());
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void fuzzServerEngine(FuzzedDataProvider data) throws IOException {
+        Endpoint server =
+                new Endpoint(SERVER, LayerContext.Role.SERVER, Optional.empty(), Runnable::run, null, 443, 50000);
+        server.engine.start();
+        boolean failed = false;
+        while (data.remainingBytes() > 0) {
+            byte[] chunk = data.consumeBytes(1 + data.consumeInt(0, 4096));
+            try {
+                server.engine.receive(ByteBuffer.wrap(chunk));
+            } catch (TlsException e) {
+                failed = true;
+                assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), "a failure says what happened");
+            } catch (IOException | RuntimeException e) {
+                fail("an untyped " + e.getClass().getName() + " escaped the engine", e);
+            }
+        }
+        // random bytes cannot complete a handshake (that would take the client's key exchange and Finished)
+        assertTrue(!server.isEstablished() && server.application.size() == 0, "no plaintext from noise");
+        if (failed) {
+            server.engine.receive(ByteBuffer.wrap(new byte[] {22, 3, 1, 0, 1, 0})); // ignored, never throws
+        }
+        server.engine.dispose();
+    }
+}
