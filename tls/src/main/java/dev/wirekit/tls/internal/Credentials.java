@@ -1,9 +1,14 @@
 package dev.wirekit.tls.internal;
 
 import dev.wirekit.tls.KeyMaterial;
+import dev.wirekit.tls.internal.pki.BcProvider;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECKey;
+import java.security.interfaces.EdECKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.List;
 import java.util.Locale;
 import java.util.Vector;
@@ -50,9 +55,35 @@ final class Credentials {
 
     private Credentials() {}
 
+    /** The key's algorithm, with the JDK's generic {@code EdDSA} resolved to Ed25519 or Ed448. */
+    static String algorithm(PrivateKey key) {
+        String a = key.getAlgorithm().toUpperCase(Locale.ROOT);
+        if (a.equals("EDDSA") && key instanceof EdECKey ed) {
+            return ed.getParams().getName().toUpperCase(Locale.ROOT);
+        }
+        return a;
+    }
+
+    /**
+     * The key as BouncyCastle's TLS signers want it: they recognise Edwards keys by the algorithm
+     * names {@code Ed25519}/{@code Ed448}, which the JDK reports as {@code EdDSA}.
+     */
+    static PrivateKey forSigning(PrivateKey key) {
+        String a = algorithm(key);
+        if (!key.getAlgorithm().equalsIgnoreCase(a) && (a.equals("ED25519") || a.equals("ED448"))) {
+            try {
+                return KeyFactory.getInstance(a.equals("ED25519") ? "Ed25519" : "Ed448", BcProvider.get())
+                        .generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot convert the " + a + " key for signing", e);
+            }
+        }
+        return key;
+    }
+
     /** The key's family as TLS 1.2 suites name it. */
     static CipherSuites.Auth auth(PrivateKey key) {
-        return switch (key.getAlgorithm().toUpperCase(Locale.ROOT)) {
+        return switch (algorithm(key)) {
             case "RSA" -> CipherSuites.Auth.RSA;
             case "EC", "ECDSA", "ED25519", "ED448", "EDDSA" -> CipherSuites.Auth.ECDSA;
             default -> CipherSuites.Auth.ANY;
@@ -61,8 +92,7 @@ final class Credentials {
 
     /** The signature schemes our key can make, best first. */
     static int[] schemes(PrivateKey key, boolean tls13) {
-        String algorithm = key.getAlgorithm().toUpperCase(Locale.ROOT);
-        switch (algorithm) {
+        switch (algorithm(key)) {
             case "RSA":
                 return tls13 ? RSA_13 : RSA_12;
             case "ED25519":
@@ -111,7 +141,7 @@ final class Credentials {
         }
         Certificate certificate = certificateMessage(crypto, material.chain(), tls13, certificateRequestContext);
         return new JcaDefaultTlsCredentialedSigner(
-                new TlsCryptoParameters(context), crypto, material.privateKey(), certificate, alg);
+                new TlsCryptoParameters(context), crypto, forSigning(material.privateKey()), certificate, alg);
     }
 
     static Certificate certificateMessage(

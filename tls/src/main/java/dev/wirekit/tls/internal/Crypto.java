@@ -9,15 +9,25 @@ import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCertificate;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 
 /** BouncyCastle's TLS crypto on the JDK's JCA providers (AES-GCM and SHA with CPU intrinsics). */
 final class Crypto {
     private Crypto() {}
 
-    /** A crypto instance; thread-safe, one per layer. No provider is installed globally. */
+    /**
+     * A crypto instance; thread-safe, one per layer. The JDK's providers do the work; BouncyCastle's
+     * provider (never installed globally) covers the few algorithm names the JDK lacks.
+     */
     static JcaTlsCrypto create() {
-        return new JcaTlsCryptoProvider().create(new SecureRandom());
+        return new JcaTlsCrypto(new JdkFirstHelper(), new BcSigningHelper(), new SecureRandom(), new SecureRandom()) {};
+    }
+
+    /** Signatures with keys the JDK refuses (BouncyCastle key objects): BouncyCastle's provider. */
+    private static final class BcSigningHelper extends org.bouncycastle.jcajce.util.DefaultJcaJceHelper {
+        @Override
+        public java.security.Signature createSignature(String algorithm) throws java.security.NoSuchAlgorithmException {
+            return java.security.Signature.getInstance(algorithm, dev.wirekit.tls.internal.pki.BcProvider.get());
+        }
     }
 
     /** The X.509 certificates in a TLS Certificate message, leaf first. */

@@ -73,7 +73,11 @@ public final class TestPki {
             Path crt = dir.resolve(name + ".crt");
             Path key = dir.resolve(name + ".key");
             Files.writeString(crt, pem(chain.toArray()));
-            Files.writeString(key, pem(this.key));
+            StringWriter out = new StringWriter();
+            try (var w = new org.bouncycastle.util.io.pem.PemWriter(out)) {
+                w.writeObject(new org.bouncycastle.util.io.pem.PemObject("PRIVATE KEY", this.key.getEncoded()));
+            }
+            Files.writeString(key, out.toString()); // PKCS#8, as OpenSSL writes it
             return new Path[] {crt, key};
         }
 

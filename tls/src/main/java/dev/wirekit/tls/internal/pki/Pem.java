@@ -9,7 +9,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Provider;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -85,7 +84,7 @@ public final class Pem {
                 if (o instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                     requirePassword(password, what);
                     PrivateKeyInfo info = encrypted.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()
-                            .setProvider(BouncyCastle.provider())
+                            .setProvider(BcProvider.get())
                             .build(password));
                     return converter.getPrivateKey(info);
                 }
@@ -93,7 +92,7 @@ public final class Pem {
                     requirePassword(password, what);
                     return converter
                             .getKeyPair(encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder()
-                                    .setProvider(BouncyCastle.provider())
+                                    .setProvider(BcProvider.get())
                                     .build(password)))
                             .getPrivate();
                 }
@@ -156,27 +155,6 @@ public final class Pem {
             return c.getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot encode certificate " + c.getSubjectX500Principal(), e);
-        }
-    }
-
-    /** A BouncyCastle JCA provider instance, never installed globally; made once, on first need. */
-    static final class BouncyCastle {
-        private static volatile Provider provider;
-
-        private BouncyCastle() {}
-
-        static Provider provider() {
-            Provider p = provider;
-            if (p == null) {
-                synchronized (BouncyCastle.class) {
-                    p = provider;
-                    if (p == null) {
-                        p = new org.bouncycastle.jce.provider.BouncyCastleProvider();
-                        provider = p;
-                    }
-                }
-            }
-            return p;
         }
     }
 }
