@@ -48,6 +48,8 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
     private volatile boolean inboundPaused;
     private volatile boolean inputDiscarded;
     private boolean serviceOpened;
+    private boolean layerInputEnded;
+    private boolean inputEndSeen;
     private boolean pendingOpen;
     private ByteBuffer cumulation = EMPTY;
 
@@ -152,6 +154,10 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
             decodeLoop(cumulation);
             compact();
         }
+        if (layerInputEnded) {
+            layerInputEnded = false;
+            inputEnded();
+        }
     }
 
     private void decode(ByteBuffer data) {
@@ -233,9 +239,10 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
     }
 
     private void inputEnded() {
-        if (inputDiscarded) {
-            return;
+        if (inputDiscarded || inputEndSeen) {
+            return; // a layer's end (TLS close_notify) and the socket's end are one end for the service
         }
+        inputEndSeen = true;
         if (chain != null && !chain.isEstablished()) {
             closeAfterFlush(new EOFException("the peer closed the connection during the handshake"));
             return;
@@ -303,7 +310,9 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
 
     @Override
     public void endOfInput() {
-        executor.execute(this::inputEnded);
+        // Called inside chain.receive, before the plaintext that came with it has been decoded:
+        // acted on once inbound() has delivered those messages.
+        layerInputEnded = true;
     }
 
     // ---- outbound -------------------------------------------------------------------------
