@@ -34,13 +34,21 @@ class ServerEngineFuzzTest {
                 new Endpoint(SERVER, LayerContext.Role.SERVER, Optional.empty(), Runnable::run, null, 443, 50000);
         server.engine.start();
         boolean failed = false;
+        Sent sent = new Sent();
         while (data.remainingBytes() > 0) {
             byte[] chunk = data.consumeBytes(1 + data.consumeInt(0, 4096));
             try {
                 server.engine.receive(ByteBuffer.wrap(chunk));
+                sent.add(server.drainNetwork());
             } catch (TlsException e) {
                 failed = true;
                 assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), "a failure says what happened");
+                boolean spokeBefore = sent.any;
+                sent.add(server.drainNetwork());
+                if (spokeBefore && !(e instanceof PeerAlertException)) {
+                    // once the server has answered a ClientHello it knows the version: it says why
+                    assertTrue(sent.lastType == 21, "the client is told why with an alert: " + e);
+                }
             } catch (IOException | RuntimeException e) {
                 fail("an untyped " + e.getClass().getName() + " escaped the engine", e);
             }
@@ -51,5 +59,20 @@ class ServerEngineFuzzTest {
             server.engine.receive(ByteBuffer.wrap(new byte[] {22, 3, 1, 0, 1, 0})); // ignored, never throws
         }
         server.engine.dispose();
+    }
+
+    /** What the server sent: whether anything, and the content type of its last record. */
+    private static final class Sent {
+        boolean any;
+        int lastType = -1;
+
+        void add(byte[] out) {
+            int at = 0;
+            while (at + 5 <= out.length) {
+                any = true;
+                lastType = out[at];
+                at += 5 + (((out[at + 3] & 0xff) << 8) | (out[at + 4] & 0xff));
+            }
+        }
     }
 }

@@ -79,7 +79,8 @@ public final class Pem {
                     return converter.getPrivateKey(info);
                 }
                 if (o instanceof PEMKeyPair pair) {
-                    return converter.getKeyPair(pair).getPrivate();
+                    // the public half is optional in "EC PRIVATE KEY": use only the private key info
+                    return converter.getPrivateKey(pair.getPrivateKeyInfo());
                 }
                 if (o instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                     requirePassword(password, what);
@@ -90,11 +91,11 @@ public final class Pem {
                 }
                 if (o instanceof PEMEncryptedKeyPair encrypted) {
                     requirePassword(password, what);
-                    return converter
-                            .getKeyPair(encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder()
+                    return converter.getPrivateKey(encrypted
+                            .decryptKeyPair(new JcePEMDecryptorProviderBuilder()
                                     .setProvider(BcProvider.get())
-                                    .build(password)))
-                            .getPrivate();
+                                    .build(password))
+                            .getPrivateKeyInfo());
                 }
             }
         } catch (PKCSException | OperatorCreationException e) {
