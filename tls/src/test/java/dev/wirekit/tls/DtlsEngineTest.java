@@ -174,21 +174,44 @@ class DtlsEngineTest {
         try (DatagramPair p = new DatagramPair(client(), stranger, 5005)) {
             p.start();
             TlsException failure = null;
+            TlsException serverFailure = null;
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (failure == null && System.nanoTime() < deadline) {
-                try {
-                    if (!p.moveOnce(b -> false)) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                ByteBuffer b;
+                while ((b = p.client.network.poll()) != null) {
+                    try {
+                        p.server.engine.receive(b);
+                    } catch (TlsException serverSide) {
+                        serverFailure = serverSide; // the server hears the client's alert
                     }
-                } catch (TlsException e) {
-                    failure = e;
+                }
+                while (failure == null && (b = p.server.network.poll()) != null) {
+                    try {
+                        p.client.engine.receive(b);
+                    } catch (TlsException e) {
+                        failure = e;
+                    }
                 }
                 if (failure == null && !p.client.failures.isEmpty()) {
                     failure = (TlsException) p.client.failures.get(0);
                 }
+                java.util.concurrent.locks.LockSupport.parkNanos(200_000);
             }
             assertTrue(failure != null, "the client failed");
             assertEquals(TlsFailure.UNTRUSTED_CERTIFICATE, failure.failure());
+            for (ByteBuffer b; (b = p.client.network.poll()) != null; ) { // the alert may still be in flight
+                try {
+                    p.server.engine.receive(b);
+                } catch (TlsException e) {
+                    serverFailure = e;
+                }
+            }
+            if (serverFailure == null && !p.server.failures.isEmpty()) {
+                serverFailure = (TlsException) p.server.failures.get(0);
+            }
+            assertTrue(serverFailure != null, "the server was told");
+            assertEquals(TlsFailure.CERTIFICATE_REJECTED_BY_PEER, serverFailure.failure());
+            assertEquals("unknown_ca", serverFailure.alert().orElseThrow());
         }
     }
 

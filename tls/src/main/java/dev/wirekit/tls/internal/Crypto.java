@@ -1,12 +1,14 @@
 package dev.wirekit.tls.internal;
 
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.crypto.impl.TlsAEADCipherImpl;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCertificate;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 
@@ -19,7 +21,18 @@ final class Crypto {
      * provider (never installed globally) covers the few algorithm names the JDK lacks.
      */
     static JcaTlsCrypto create() {
-        return new JcaTlsCrypto(new JdkFirstHelper(), new BcSigningHelper(), new SecureRandom(), new SecureRandom()) {};
+        JdkFirstHelper helper = new JdkFirstHelper();
+        return new JcaTlsCrypto(helper, new BcSigningHelper(), new SecureRandom(), new SecureRandom()) {
+            @Override
+            protected TlsAEADCipherImpl createAEADCipher(
+                    String cipherName, String algorithm, int keySize, boolean isEncrypting)
+                    throws GeneralSecurityException {
+                if ("AES/GCM/NoPadding".equals(cipherName)) {
+                    return new GcmCipher(helper, keySize, isEncrypting);
+                }
+                return super.createAEADCipher(cipherName, algorithm, keySize, isEncrypting);
+            }
+        };
     }
 
     /** Signatures with keys the JDK refuses (BouncyCastle key objects): BouncyCastle's provider. */

@@ -55,7 +55,7 @@ public final class DtlsEngine implements LayerEngine {
     private boolean lockstep;
     private boolean disposed;
     private boolean permit;
-    private boolean closingLocally;
+    private volatile boolean closingLocally;
     private boolean inputEnded;
     private byte[] plain;
 
@@ -311,7 +311,7 @@ public final class DtlsEngine implements LayerEngine {
     }
 
     private TlsException translate(Throwable e) {
-        if (e instanceof IOException && pipe.isClosed() && hs.failure == null && !(e instanceof TlsException)) {
+        if (closingLocally && hs.failure == null && !(e instanceof TlsException)) {
             return new TlsException(TlsFailure.UNEXPECTED_EOF, "the DTLS session closed during the handshake", null, e);
         }
         return Failures.translate(e, hs, context.role(), new byte[0], true, enabled);

@@ -5,7 +5,9 @@ import java.security.AlgorithmParameters;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
 import java.security.Signature;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
@@ -18,6 +20,7 @@ import org.bouncycastle.jcajce.util.DefaultJcaJceHelper;
  * {@code SHA256WITHRSAANDMGF1}, which the JDK calls {@code RSASSA-PSS}).
  */
 final class JdkFirstHelper extends DefaultJcaJceHelper {
+    private final ConcurrentHashMap<String, Provider> parameterProviders = new ConcurrentHashMap<>();
 
     @Override
     public Signature createSignature(String algorithm) throws NoSuchAlgorithmException {
@@ -28,13 +31,24 @@ final class JdkFirstHelper extends DefaultJcaJceHelper {
         }
     }
 
+    /**
+     * BouncyCastle asks for a fresh {@code GCM} AlgorithmParameters for every record; remembering
+     * which provider supplied it skips the search through the provider list each time.
+     */
     @Override
     public AlgorithmParameters createAlgorithmParameters(String algorithm) throws NoSuchAlgorithmException {
-        try {
-            return super.createAlgorithmParameters(algorithm);
-        } catch (NoSuchAlgorithmException e) {
-            return AlgorithmParameters.getInstance(algorithm, BcProvider.get());
+        Provider known = parameterProviders.get(algorithm);
+        if (known != null) {
+            return AlgorithmParameters.getInstance(algorithm, known);
         }
+        AlgorithmParameters made;
+        try {
+            made = super.createAlgorithmParameters(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            made = AlgorithmParameters.getInstance(algorithm, BcProvider.get());
+        }
+        parameterProviders.put(algorithm, made.getProvider());
+        return made;
     }
 
     @Override

@@ -29,6 +29,9 @@ public final class TlsEngine implements LayerEngine {
     private final String enabledProtocols;
     private final Starter starter;
     private byte[] firstBytes = new byte[0];
+    /** Plaintext read out of BouncyCastle; the sink copies what it keeps, so one buffer is reused. */
+    private byte[] plain = new byte[0];
+
     private boolean recordsSeen;
     private boolean established;
     private boolean inputEnded;
@@ -115,8 +118,10 @@ public final class TlsEngine implements LayerEngine {
         }
         int available;
         while ((available = protocol.getAvailableInputBytes()) > 0) {
-            byte[] plain = new byte[Math.min(available, READ_CHUNK)];
-            int got = protocol.readInput(plain, 0, plain.length);
+            if (plain.length < Math.min(available, READ_CHUNK)) {
+                plain = new byte[Math.min(Math.max(available, 1024), READ_CHUNK)];
+            }
+            int got = protocol.readInput(plain, 0, Math.min(available, plain.length));
             sink.toApplication(ByteBuffer.wrap(plain, 0, got));
         }
         if (halfClose.peerClosed() && !inputEnded) {
