@@ -38,7 +38,7 @@ import javax.net.ssl.TrustManagerFactory;
  * MB/s (16 KiB writes encrypted by one side and decrypted by the other).
  *
  * <pre>
- * ./mvnw -q -pl bench -am package -DskipTests
+ * ./mvnw -q -pl bench -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
  * java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" dev.wirekit.bench.tls.TlsBench [seconds-per-round]
  * </pre>
  *
@@ -50,41 +50,63 @@ public final class TlsBench {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("jdk.tls.server.newSessionTicketCount", "0");
-        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 1;
         BenchPki pki = BenchPki.create();
         Wirekit wirekit = new Wirekit(pki);
         Jdk jdk = new Jdk(pki);
-        if (args.length > 1 && args[1].equals("profile-bulk")) { // for a profiler: Wirekit bulk only
-            bulk(wirekit::bulk, seconds);
+        if (args.length > 1) { // for a profiler: one workload only
+            Work only = switch (args[1]) {
+                case "wirekit-bulk" -> wirekit::bulk;
+                case "jdk-bulk" -> jdk::bulk;
+                case "wirekit-handshake" -> wirekit::handshake;
+                case "jdk-handshake" -> jdk::handshake;
+                default -> throw new IllegalArgumentException("unknown workload " + args[1]);
+            };
+            System.out.printf("%s: %.1f per CPU-second%n", args[1], rate(only, seconds));
             return;
         }
 
         System.out.println("TLS 1.3, ECDSA P-256, x25519, TLS_AES_128_GCM_SHA256; "
                 + Runtime.getRuntime().availableProcessors() + " CPUs; " + System.getProperty("java.vm.name") + " "
                 + Runtime.version());
-        // warm up both, then alternate measured rounds and keep each one's best
+        // warm up both, then measure in short alternating rounds: each round's ratio compares two
+        // neighbouring measurements, so load from other processes affects both sides alike; the
+        // medians are reported
+        double warmup = Math.max(8, 4 * seconds); // long enough for C2 to compile both handshake paths
         for (int i = 0; i < 2; i++) {
-            rate(wirekit::handshake, seconds / 2);
-            rate(jdk::handshake, seconds / 2);
-            bulk(wirekit::bulk, seconds / 2);
-            bulk(jdk::bulk, seconds / 2);
+            rate(wirekit::handshake, warmup / 2);
+            rate(jdk::handshake, warmup / 2);
+            bulk(wirekit::bulk, warmup / 4);
+            bulk(jdk::bulk, warmup / 4);
         }
-        double wkHs = 0;
-        double jdkHs = 0;
-        double wkBulk = 0;
-        double jdkBulk = 0;
-        for (int round = 0; round < 3; round++) {
-            wkHs = Math.max(wkHs, rate(wirekit::handshake, seconds));
-            jdkHs = Math.max(jdkHs, rate(jdk::handshake, seconds));
-            wkBulk = Math.max(wkBulk, bulk(wirekit::bulk, seconds));
-            jdkBulk = Math.max(jdkBulk, bulk(jdk::bulk, seconds));
+        int rounds = 9;
+        double[][] hs = new double[3][rounds];
+        double[][] bk = new double[3][rounds];
+        for (int r = 0; r < rounds; r++) {
+            boolean wirekitFirst = r % 2 == 0;
+            double a = wirekitFirst ? rate(wirekit::handshake, seconds) : rate(jdk::handshake, seconds);
+            double b = wirekitFirst ? rate(jdk::handshake, seconds) : rate(wirekit::handshake, seconds);
+            hs[0][r] = wirekitFirst ? a : b;
+            hs[1][r] = wirekitFirst ? b : a;
+            hs[2][r] = hs[0][r] / hs[1][r];
+            a = wirekitFirst ? bulk(wirekit::bulk, seconds) : bulk(jdk::bulk, seconds);
+            b = wirekitFirst ? bulk(jdk::bulk, seconds) : bulk(wirekit::bulk, seconds);
+            bk[0][r] = wirekitFirst ? a : b;
+            bk[1][r] = wirekitFirst ? b : a;
+            bk[2][r] = bk[0][r] / bk[1][r];
         }
         System.out.printf(
-                "full handshakes/s   wirekit %8.0f   jdk %8.0f   ratio %.2fx (target >= 1.0x)%n",
-                wkHs, jdkHs, wkHs / jdkHs);
+                "full handshakes/s   wirekit %8.0f   jdk %8.0f   ratio %.2fx (median of %d rounds; target >= 1.0x)%n",
+                median(hs[0]), median(hs[1]), median(hs[2]), rounds);
         System.out.printf(
-                "bulk MB/s           wirekit %8.1f   jdk %8.1f   ratio %.2fx (target >= 0.8x)%n",
-                wkBulk, jdkBulk, wkBulk / jdkBulk);
+                "bulk MB/s           wirekit %8.1f   jdk %8.1f   ratio %.2fx (median of %d rounds; target >= 0.8x)%n",
+                median(bk[0]), median(bk[1]), median(bk[2]), rounds);
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        return v[v.length / 2];
     }
 
     @FunctionalInterface
@@ -269,7 +291,8 @@ public final class TlsBench {
             KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(null, null);
             keys.setKeyEntry("server", pki.key(), new char[0], pki.chain().toArray(Certificate[]::new));
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
+            // the default (SunX509) keeps keys in memory; "PKIX" would decrypt the PKCS#12 key per handshake
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(keys, new char[0]);
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
