@@ -122,13 +122,4 @@ public final class CipherSuites {
     public static int[] groups(List<String> names) {
         return names.stream().mapToInt(CipherSuites::group).toArray();
     }
-
-    public static String groupName(int code) {
-        for (var e : GROUPS.entrySet()) {
-            if (e.getValue() == code) {
-                return e.getKey();
-            }
-        }
-        return NamedGroup.getName(code);
-    }
 }

@@ -111,8 +111,13 @@ public final class DtlsEngine implements LayerEngine {
 
     /** RFC 6347 4.2.1: no state before the client proves it receives at its address. */
     private void verifyClientHello(byte[] datagram) throws IOException {
-        DTLSRequest request = server.verifier.verifyRequest(
-                clientId(context.remoteAddress()), datagram, 0, datagram.length, statelessSender());
+        DTLSRequest request;
+        try {
+            request = server.verifier.verifyRequest(
+                    clientId(context.remoteAddress()), datagram, 0, datagram.length, statelessSender());
+        } catch (RuntimeException e) {
+            return; // BouncyCastle rejects some malformed hellos unchecked (a reserved version): not a hello
+        }
         if (request == null) {
             return; // a HelloVerifyRequest was sent, or it was not a ClientHello: nothing kept
         }
@@ -150,41 +155,56 @@ public final class DtlsEngine implements LayerEngine {
     }
 
     private void handshake(DTLSRequest request) {
-        context.blockingExecutor().execute(() -> {
-            DTLSTransport result = null;
-            Throwable error = null;
-            try {
-                result = serverPeer != null
-                        ? new DTLSServerProtocol().accept(serverPeer, pipe, request)
-                        : new DTLSClientProtocol().connect(clientPeer, pipe);
-            } catch (Throwable e) {
-                error = e;
-            }
-            boolean report;
+        try {
+            context.blockingExecutor().execute(() -> runHandshake(request));
+        } catch (RuntimeException e) { // the transport is shutting down
             synchronized (outcomeLock) {
-                handshakeOver = true;
-                handshakeError = error;
-                transport = result;
                 if (permit) {
                     server.handshakes.release();
                     permit = false;
                 }
-                report = !lockstep && !disposed;
-                if (report && error == null) {
-                    establishedSignalled = true;
-                }
             }
-            pipe.finished();
-            if (report) {
-                // nobody is inside receive() to pick the outcome up: report it from here
-                if (error != null) {
-                    state = State.DONE;
-                    sink.failed(translate(error));
-                } else {
-                    sink.established();
-                }
+            state = State.DONE;
+            throw e;
+        }
+    }
+
+    private void runHandshake(DTLSRequest request) {
+        DTLSTransport result = null;
+        Throwable error = null;
+        try {
+            result = serverPeer != null
+                    ? new DTLSServerProtocol().accept(serverPeer, pipe, request)
+                    : new DTLSClientProtocol().connect(clientPeer, pipe);
+        } catch (Throwable e) {
+            error = e;
+        }
+        boolean report;
+        synchronized (outcomeLock) {
+            handshakeOver = true;
+            handshakeError = error;
+            transport = result;
+            if (permit) {
+                server.handshakes.release();
+                permit = false;
             }
-        });
+            report = !lockstep && !disposed;
+            if (report && error == null) {
+                establishedSignalled = true;
+            }
+        }
+        pipe.finished();
+        if (report) {
+            // nobody is inside receive() to pick the outcome up: report it from here
+            if (error != null) {
+                state = State.DONE;
+                sink.failed(translate(error));
+            } else {
+                pipe.nonBlocking();
+                state = State.ESTABLISHED;
+                sink.established();
+            }
+        }
     }
 
     /** Lets the handshake thread consume what was queued, then acts on its outcome. */
@@ -213,13 +233,15 @@ public final class DtlsEngine implements LayerEngine {
             state = State.DONE;
             throw translate(error);
         }
+        pipe.nonBlocking();
         if (state == State.HANDSHAKING) {
-            pipe.nonBlocking();
             state = State.ESTABLISHED;
-            if (signal) {
-                sink.established();
-            }
-            drain();
+        }
+        if (signal) {
+            sink.established();
+        }
+        if (state == State.ESTABLISHED) {
+            drain(); // what arrived with or after the last flight
         }
     }
 
@@ -228,11 +250,6 @@ public final class DtlsEngine implements LayerEngine {
         DTLSTransport t = transport;
         if (t == null) {
             return;
-        }
-        if (state == State.HANDSHAKING) {
-            // the handshake finished on its own thread; complete the switch here
-            pipe.nonBlocking();
-            state = State.ESTABLISHED;
         }
         if (plain == null) {
             plain = new byte[t.getReceiveLimit()];

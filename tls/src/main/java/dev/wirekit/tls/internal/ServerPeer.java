@@ -10,7 +10,6 @@ import dev.wirekit.tls.Trust;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Vector;
@@ -302,9 +301,5 @@ final class ServerPeer extends AbstractTlsServer {
         super.notifyHandshakeComplete();
         hs.complete = true;
         hs.security = Alerts.security(context, side.crypto, hs);
-    }
-
-    List<X509Certificate> localChain() {
-        return new ArrayList<>(hs.localChain);
     }
 }

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  *       only {@code iPAddress} names, compared as addresses. The subject's common name is never
  *       used, even when the certificate has no alternative names.
  *   <li>Names compare case-insensitively in their ASCII (A-label) form; a trailing dot is ignored.
- *       A host given in Unicode is converted with IDNA first; a presented name that is not ASCII is
- *       malformed and never matches.
+ *       A host given in Unicode is converted with IDNA first, and must then be letters, digits,
+ *       hyphens and dots; a presented name that is not ASCII is malformed and never matches.
  *   <li>A wildcard is allowed only as the whole left-most label ({@code *.example.com}); it matches
  *       exactly one non-empty label, so it never crosses a dot, never matches the bare parent
  *       ({@code example.com}), and needs at least two labels after it ({@code *.com} matches
@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class HostnameMatcher {
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    /** Dotted decimal without leading zeros: "010" is octal to some parsers, so it is no address here. */
+    private static final Pattern IPV4 = Pattern.compile("(0|[1-9]\\d{0,2})(\\.(0|[1-9]\\d{0,2})){3}");
+
     private static final int DNS = 2;
     private static final int IP = 7;
 
@@ -56,7 +58,7 @@ public final class HostnameMatcher {
 
     /** True when {@code leaf} names {@code host} (a DNS name, or an IPv4/IPv6 literal). */
     public static boolean matches(String host, X509Certificate leaf) {
-        String h = host.trim();
+        String h = host; // never trimmed: a name with spaces or control characters is not a host name
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
         }
@@ -148,17 +150,30 @@ public final class HostnameMatcher {
         return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
     }
 
-    /** The host in A-label form, lower case, without a trailing dot; null when IDNA rejects it. */
+    /**
+     * The host in A-label form, lower case, without a trailing dot; null when IDNA rejects it or
+     * the result is not a host name.
+     */
     static String toAscii(String host) {
         String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
         if (h.isEmpty() || h.contains("*")) {
             return null;
         }
+        String ascii;
         try {
-            return IDN.toASCII(h).toLowerCase(Locale.ROOT);
+            ascii = IDN.toASCII(h).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             return null;
         }
+        for (int i = 0; i < ascii.length(); i++) {
+            char c = ascii.charAt(i);
+            // letters, digits, hyphens and dots (and the underscore some internal names use); IDNA
+            // lets a few control characters through, which no host name may contain
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_')) {
+                return null;
+            }
+        }
+        return ascii;
     }
 
     /** True when {@code text} is an IPv4 or IPv6 literal (without brackets). */
@@ -168,7 +183,7 @@ public final class HostnameMatcher {
 
     /** The address when {@code text} is an IPv4 or IPv6 literal; never does a DNS lookup. */
     static InetAddress ipLiteral(String text) {
-        String t = text.trim();
+        String t = text;
         boolean v4 = IPV4.matcher(t).matches();
         boolean v6 = t.indexOf(':') >= 0;
         if (!v4 && !v6) {

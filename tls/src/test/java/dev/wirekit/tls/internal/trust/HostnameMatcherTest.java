@@ -153,6 +153,16 @@ class HostnameMatcherTest {
     }
 
     @Test
+    void namesWithControlCharactersOrSpacesNeverMatch() {
+        X509Certificate c = dns("*.example.com", "www.example.org");
+        assertFalse(HostnameMatcher.matches("a.example.com\u0002", c), "found by fuzzing: trim() hid it");
+        assertFalse(HostnameMatcher.matches(" www.example.org", c));
+        assertFalse(HostnameMatcher.matches("www.example.org\n", c));
+        assertFalse(HostnameMatcher.matches("a b.example.com", c));
+        assertTrue(HostnameMatcher.matches("www.example.org", c));
+    }
+
+    @Test
     void ipLiteralDetectionNeverResolves() {
         assertTrue(HostnameMatcher.isIpLiteral("10.1.2.3"));
         assertTrue(HostnameMatcher.isIpLiteral("::1"));
@@ -160,5 +170,8 @@ class HostnameMatcherTest {
         assertFalse(HostnameMatcher.isIpLiteral("example.com"));
         assertFalse(HostnameMatcher.isIpLiteral("fe80::1%eth0"), "zone ids are not accepted");
         assertFalse(HostnameMatcher.isIpLiteral("1.2.3"));
+        assertFalse(HostnameMatcher.isIpLiteral("10.0.0.01"), "leading zeros are ambiguous (octal to some)");
+        assertFalse(HostnameMatcher.matches(
+                "192.0.2.07", pki.leaf().ip("192.0.2.7").issue().certificate()));
     }
 }
