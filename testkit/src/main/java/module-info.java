@@ -8,4 +8,5 @@ module dev.wirekit.testkit {
 
     exports dev.wirekit.testkit;
     exports dev.wirekit.testkit.property;
+    exports dev.wirekit.testkit.doubles;
 }

@@ -45,7 +45,6 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
     private final AtomicLong pendingInbound = new AtomicLong();
     private final CompletableFuture<Void> opened = new CompletableFuture<>();
     private final long frameBound;
-    private volatile boolean inboundPaused;
     private volatile boolean inputDiscarded;
     private boolean serviceOpened;
     private boolean pendingOpen;
@@ -106,19 +105,14 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
             return;
         }
         ByteBuffer copy = Buffers.copy(data);
-        long max = options.maxInboundBytes();
-        if (pendingInbound.addAndGet(n) > max && !inboundPaused) {
-            inboundPaused = true;
-            setInboundFull(true);
-        }
+        pendingInbound.addAndGet(n);
+        inboundGrew(pendingInbound);
         executor.execute(() -> {
             try {
                 inbound(copy);
             } finally {
-                if (pendingInbound.addAndGet(-n) <= max / 2 && inboundPaused) {
-                    inboundPaused = false;
-                    setInboundFull(false);
-                }
+                pendingInbound.addAndGet(-n);
+                inboundShrank(pendingInbound);
             }
         });
     }

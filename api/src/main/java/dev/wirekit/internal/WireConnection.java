@@ -38,7 +38,6 @@ final class WireConnection extends WireEndpoint implements Connection {
     private final ReentrantLock signalLock = new ReentrantLock();
     private final Condition readable = signalLock.newCondition();
     private volatile boolean rawEnded;
-    private volatile boolean inboundPaused;
     private boolean layerEnded;
     private ByteBuffer plain = EMPTY;
 
@@ -51,6 +50,9 @@ final class WireConnection extends WireEndpoint implements Connection {
             Optional<String> serverName,
             Runnable onFinished) {
         super(transport, wire, options, counters, role, serverName, onFinished);
+        if (chain == null) {
+            state.set(OPEN); // writes may start before the driver reports the wire active
+        }
     }
 
     // ---- driver side ----------------------------------------------------------------------
@@ -58,9 +60,6 @@ final class WireConnection extends WireEndpoint implements Connection {
     @Override
     public void onActive() {
         armTimers();
-        if (chain == null) {
-            state.compareAndSet(OPENING, OPEN);
-        }
     }
 
     @Override
@@ -69,10 +68,8 @@ final class WireConnection extends WireEndpoint implements Connection {
         counters.bytesRead.add(n);
         touch();
         inbox.addLast(Buffers.copy(data));
-        if (inboxBytes.addAndGet(n) > options.maxInboundBytes() && !inboundPaused) {
-            inboundPaused = true;
-            setInboundFull(true);
-        }
+        inboxBytes.addAndGet(n);
+        inboundGrew(inboxBytes);
         signal();
     }
 
@@ -180,11 +177,8 @@ final class WireConnection extends WireEndpoint implements Connection {
         while (true) {
             ByteBuffer raw = inbox.pollFirst();
             if (raw != null) {
-                long left = inboxBytes.addAndGet(-raw.remaining());
-                if (inboundPaused && left <= options.maxInboundBytes() / 2) {
-                    inboundPaused = false;
-                    setInboundFull(false);
-                }
+                inboxBytes.addAndGet(-raw.remaining());
+                inboundShrank(inboxBytes);
                 return raw;
             }
             if (rawEnded) {
