@@ -142,6 +142,11 @@ final class DatagramSession<T> implements Session<T>, LayerChain.Host {
         }
     }
 
+    /** Closes once everything queued for the service so far has run: the end of a one-datagram session. */
+    void closeWhenIdle() {
+        executor.execute(this::close);
+    }
+
     /** One datagram from the peer; called on the socket's delivery thread. */
     void onDatagram(ByteBuffer payload) {
         lastActivity = System.nanoTime();
