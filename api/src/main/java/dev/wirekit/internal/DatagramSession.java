@@ -60,6 +60,7 @@ final class DatagramSession<T> implements Session<T>, LayerChain.Host {
     private volatile long lastActivity = System.nanoTime();
     private volatile ScheduledFuture<?> idleTask;
     private volatile Throwable closeCause;
+    private volatile boolean outputShut;
     private boolean serviceOpened;
     private boolean pendingOpen;
 
@@ -317,7 +318,7 @@ final class DatagramSession<T> implements Session<T>, LayerChain.Host {
 
     @Override
     public boolean trySend(T message) {
-        if (closed.get()) {
+        if (closed.get() || outputShut) {
             throw new SessionClosedException(describe() + " is closed", closeCause);
         }
         ByteBuffer datagram = framer.encodeDatagram(message);
@@ -344,6 +345,11 @@ final class DatagramSession<T> implements Session<T>, LayerChain.Host {
     @Override
     public void flush() {
         // datagrams are handed to the socket as they are sent
+    }
+
+    @Override
+    public void shutdownOutput() {
+        outputShut = true;
     }
 
     @Override

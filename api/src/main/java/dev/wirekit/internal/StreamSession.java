@@ -47,6 +47,7 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
     private final long frameBound;
     private volatile boolean inputDiscarded;
     private boolean serviceOpened;
+    private boolean outputShut;
     private boolean pendingOpen;
     private ByteBuffer cumulation = EMPTY;
 
@@ -349,7 +350,7 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
     private void write(ByteBuffer[] parts, boolean countMessage) {
         sendLock.readLock().lock();
         try {
-            if (state.get() != OPEN) {
+            if (state.get() != OPEN || outputShut) {
                 throw closedException();
             }
             if (countMessage) {
@@ -398,6 +399,25 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
     @Override
     public void flush() throws IOException {
         awaitDrained(options.writeTimeout());
+    }
+
+    @Override
+    public void shutdownOutput() {
+        sendLock.writeLock().lock();
+        try {
+            if (state.get() != OPEN || outputShut) {
+                return;
+            }
+            outputShut = true;
+            if (chain != null) {
+                chain.closeOutbound();
+            }
+            wire.shutdownOutput();
+        } catch (IOException e) {
+            abort(e);
+        } finally {
+            sendLock.writeLock().unlock();
+        }
     }
 
     @Override

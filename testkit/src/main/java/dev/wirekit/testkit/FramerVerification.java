@@ -62,6 +62,15 @@ public abstract class FramerVerification<T> {
         return true;
     }
 
+    /**
+     * A whole oversized frame, ending the way the framer's frames end (a line and its LF), after
+     * which a framer that resynchronises must decode the next frame normally; null skips rule F-9
+     * (framers that cannot resynchronise, such as length-prefixed ones).
+     */
+    protected byte[] oversizedFrame() {
+        return null;
+    }
+
     /** A message longer than the maximum, which encoding must refuse; null skips rule F-4. */
     protected T oversizedMessage() {
         return null;
@@ -250,6 +259,39 @@ public abstract class FramerVerification<T> {
                     ByteBuffer datagram = framer.encodeDatagram(message);
                     T decoded = framer.decodeDatagram(datagram.duplicate());
                     assertTrue(sameMessage(message, decoded), "datagram round trip gave " + decoded);
+                }));
+    }
+
+    @Test
+    public void required_F9_decodingResumesAfterAnOversizedFrame() {
+        byte[] oversized = oversizedFrame();
+        assumeTrue(oversized != null, "the framer does not resynchronise after an oversized frame (oversizedFrame())");
+        Rule.verify(
+                "F-9",
+                "after a recoverable FrameTooLongException the next frame is decoded normally, however the bytes arrive",
+                "when skipping an oversized frame, look for its end in the bytes already received, not only in later reads",
+                () -> Property.named("F-9 resynchronise").trials(trials()).check(messages(), message -> {
+                    Framer<T> framer = framer();
+                    byte[] next = FramerHarness.encode(framer, List.of(message));
+                    byte[] wire = java.util.Arrays.copyOf(oversized, oversized.length + next.length);
+                    System.arraycopy(next, 0, wire, oversized.length, next.length);
+                    for (Chunking chunking : Chunking.values()) {
+                        FramerHarness.Decoding<T> decoding = new FramerHarness.Decoding<>(framer);
+                        int tooLong = 0;
+                        for (ByteBuffer piece : chunking.split(wire, new SplittableRandom(wire.length))) {
+                            try {
+                                decoding.feed(piece);
+                            } catch (FrameTooLongException e) {
+                                assertTrue(e.isRecoverable(), "FrameTooLongException was not recoverable");
+                                tooLong++;
+                            }
+                        }
+                        decoding.feed(ByteBuffer.allocate(0));
+                        assertEquals(1, tooLong, "FrameTooLongExceptions for one oversized frame (" + chunking + ")");
+                        assertEquals(
+                                1, decoding.messages().size(), "messages after the oversized frame (" + chunking + ")");
+                        assertTrue(sameMessage(message, decoding.messages().get(0)), "the next message differs");
+                    }
                 }));
     }
 }

@@ -132,6 +132,15 @@ class BinaryFramersTest {
         protected ByteBuffer oversizedMessage() {
             return ByteBuffer.wrap(new byte[MAX + 1]);
         }
+
+        @Override
+        protected byte[] oversizedFrame() {
+            byte[] b = new byte[MAX + 50];
+            java.util.Arrays.fill(b, (byte) 'q');
+            b[MAX + 48] = 0;
+            b[MAX + 49] = 0;
+            return b;
+        }
     }
 
     @Nested

@@ -38,6 +38,11 @@ class LineFramerTest {
         protected String oversizedMessage() {
             return "y".repeat(MAX + 1);
         }
+
+        @Override
+        protected byte[] oversizedFrame() {
+            return ("z".repeat(MAX + 40) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        }
     }
 
     @Nested
@@ -79,6 +84,15 @@ class LineFramerTest {
         assertTrue(e.isRecoverable());
         decoding.feed(ByteBuffer.wrap("stillgoing\nok\n".getBytes()));
         assertEquals(List.of("ok"), decoding.messages());
+    }
+
+    @Test
+    void longLineFollowedByAnotherInOneReadKeepsTheSecond() {
+        FramerHarness.Decoding<String> decoding = new FramerHarness.Decoding<>(Framers.lines(4));
+        assertThrows(
+                FrameTooLongException.class, () -> decoding.feed(ByteBuffer.wrap("muchtoolong\nnext\n".getBytes())));
+        decoding.feed(ByteBuffer.allocate(0));
+        assertEquals(List.of("next"), decoding.messages());
     }
 
     @Test
