@@ -21,17 +21,18 @@ class FramerFuzzTest {
             byte[] piece = data.consumeBytes(1 + data.consumeInt(0, 300));
             ByteBuffer joined = ByteBuffer.allocate(buffer.remaining() + piece.length);
             buffer = joined.put(buffer).put(piece).flip();
-            try {
-                while (true) {
-                    int before = buffer.position();
+            while (true) {
+                int before = buffer.position();
+                try {
                     T message = decoder.decode(buffer);
                     if (message == null && buffer.position() == before) {
                         break;
                     }
-                }
-            } catch (FramingException e) {
-                if (!e.isRecoverable()) {
-                    return;
+                } catch (FramingException e) {
+                    if (!e.isRecoverable()) {
+                        return; // the connection would be closed here
+                    }
+                    // recoverable: the decoder skipped the bad frame; decode what follows
                 }
             }
             if (buffer.remaining() > framer.maxFrameLength() + 16) {

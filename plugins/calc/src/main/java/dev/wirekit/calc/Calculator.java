@@ -34,12 +34,17 @@ public final class Calculator {
         if (c.at == c.text.length()) {
             throw new CalcException("empty expression", 0);
         }
-        BigDecimal value = c.expression();
-        c.skipSpaces();
-        if (c.at < c.text.length()) {
-            throw c.error("an operator");
+        try {
+            BigDecimal value = c.expression();
+            c.skipSpaces();
+            if (c.at < c.text.length()) {
+                throw c.error("an operator");
+            }
+            return value;
+        } catch (ArithmeticException e) {
+            // A safety net: every known case is checked above, but no arithmetic error may escape.
+            throw new CalcException("cannot compute this: " + e.getMessage(), c.at + 1);
         }
-        return value;
     }
 
     /**
@@ -87,7 +92,8 @@ public final class Calculator {
                 if (divisor.signum() == 0) {
                     throw new CalcException("division by zero (in %)", opAt + 1);
                 }
-                value = value.remainder(divisor, CONTEXT);
+                // Exact, then rounded: with a MathContext, remainder fails on large quotients.
+                value = value.remainder(divisor).round(CONTEXT);
             } else {
                 return value;
             }
