@@ -357,6 +357,12 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
                 counters.messagesSent.increment();
             }
             writeParts(parts);
+            if (!wire.isOpen()) {
+                // The driver discards writes to a closed wire: tell the sender instead of dropping silently.
+                throw new dev.wirekit.api.SessionClosedException(
+                        describe() + " closed while the message was being sent; it may not have been delivered",
+                        closeCause());
+            }
         } catch (IOException e) {
             abort(e);
             throw closedException();

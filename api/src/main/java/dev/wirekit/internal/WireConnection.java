@@ -254,6 +254,9 @@ final class WireConnection extends WireEndpoint implements Connection {
         try {
             ensureWritable();
             writeParts(new ByteBuffer[] {chunk});
+            if (!wire.isOpen()) {
+                throw new SocketException(describe() + " closed while writing; the bytes may not have been delivered");
+            }
         } finally {
             sendLock.readLock().unlock();
         }
