@@ -99,6 +99,9 @@ final class ServeCommand {
         String host = parsed.matchedOptionValue("--host", "127.0.0.1");
         int port = parsePort(parsed.matchedOptionValue("--port", String.valueOf(provider.defaultPort())));
         Set<Protocol> protocols = protocols(provider, parsed);
+        if (port == 0 && protocols.size() > 1) {
+            port = FreePort.forTcpAndUdp(host); // one number for both, as users expect of a service
+        }
         TransportOptions base = limits(parsed);
         Deployment deployment = provider.create(values);
         Transport transport = NetworkOptions.transport(parsed);

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * The rules every datagram transport must follow (SPEC.md, section D). Skipped entirely, with the
  * reason, for a transport whose capabilities say it has no datagrams.
  */
+@org.junit.jupiter.api.TestMethodOrder(dev.wirekit.testkit.RuleOrder.class)
 public abstract class DatagramTransportVerification {
     private final TestEnvironment env = environment();
     private final List<AutoCloseable> cleanup = new ArrayList<>();

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
  *
  * @param <T> the framer's message type
  */
+@org.junit.jupiter.api.TestMethodOrder(dev.wirekit.testkit.RuleOrder.class)
 public abstract class FramerVerification<T> {
 
     /** The framer under test. Called once per rule. */

@@ -68,6 +68,7 @@ import org.junit.jupiter.api.Test;
  * Capabilities the transport does not claim ({@link dev.wirekit.api.TransportCapabilities}) skip
  * their rules with the reason.
  */
+@org.junit.jupiter.api.TestMethodOrder(dev.wirekit.testkit.RuleOrder.class)
 public abstract class TransportVerification {
     private final TestEnvironment env = environment();
     private final List<AutoCloseable> cleanup = new ArrayList<>();
