@@ -389,7 +389,10 @@ final class DatagramSession<T> implements Session<T>, LayerChain.Host {
             } catch (Throwable t) {
                 CloseLog.LOG.log(System.Logger.Level.ERROR, "onClose of " + describe() + " failed", t);
             } finally {
-                opened.completeExceptionally(closeCause != null ? closeCause : new IOException(describe() + " closed"));
+                if (!opened.isDone()) { // usually done: only a session closed before it opened needs the exception
+                    opened.completeExceptionally(
+                            closeCause != null ? closeCause : new IOException(describe() + " closed"));
+                }
                 owner.finished(this);
             }
         });
