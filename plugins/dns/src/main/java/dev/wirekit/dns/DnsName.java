@@ -35,19 +35,24 @@ public final class DnsName implements Comparable<DnsName> {
     public static final int MAX_LABEL_LENGTH = 63;
 
     /** The root: no labels, written {@code .}. */
-    public static final DnsName ROOT = new DnsName(new byte[] {0}, 0);
+    public static final DnsName ROOT = new DnsName(new byte[] {0}, 0, 0);
 
     private static final DnsName IN_ADDR_ARPA = of("in-addr.arpa");
     private static final DnsName IP6_ARPA = of("ip6.arpa");
 
-    /** Length-prefixed labels, then a zero byte: the uncompressed wire form. */
+    /**
+     * Length-prefixed labels, then a zero byte: the uncompressed wire form, from {@link #start} to
+     * the end. Suffixes share their parent's array.
+     */
     private final byte[] wire;
 
+    private final int start;
     private final int labels;
     private int hash;
 
-    private DnsName(byte[] wire, int labels) {
+    private DnsName(byte[] wire, int start, int labels) {
         this.wire = wire;
+        this.start = start;
         this.labels = labels;
     }
 
@@ -154,7 +159,7 @@ public final class DnsName implements Comparable<DnsName> {
         for (byte[] p : parts) {
             size += p.length + 1;
         }
-        byte[] tail = absolute ? new byte[] {0} : origin.wire;
+        byte[] tail = absolute ? new byte[] {0} : origin.toWire();
         if (size - 1 + tail.length > MAX_LENGTH) {
             throw new IllegalArgumentException(
                     "'" + text + "'" + (absolute ? "" : " under " + origin) + ": longer than " + MAX_LENGTH + " bytes");
@@ -167,7 +172,7 @@ public final class DnsName implements Comparable<DnsName> {
             at += p.length;
         }
         System.arraycopy(tail, 0, wire, at, tail.length);
-        return new DnsName(wire, parts.size() + (absolute ? 0 : origin.labels));
+        return new DnsName(wire, 0, parts.size() + (absolute ? 0 : origin.labels));
     }
 
     private static boolean isDigit(char c) {
@@ -203,7 +208,7 @@ public final class DnsName implements Comparable<DnsName> {
         if (wire.length > MAX_LENGTH) {
             throw new IllegalArgumentException("name of " + wire.length + " bytes is over " + MAX_LENGTH);
         }
-        return count == 0 ? ROOT : new DnsName(wire.clone(), count);
+        return count == 0 ? ROOT : new DnsName(wire.clone(), 0, count);
     }
 
     /** The name made of {@code labels} (each 1-63 bytes, most specific first) under the root. */
@@ -263,7 +268,7 @@ public final class DnsName implements Comparable<DnsName> {
         if (label < 0 || label > labels) {
             throw new IndexOutOfBoundsException("label " + label + " of a name with " + labels + " labels");
         }
-        int at = 0;
+        int at = start;
         for (int i = 0; i < label; i++) {
             at += (wire[at] & 0xFF) + 1;
         }
@@ -299,7 +304,7 @@ public final class DnsName implements Comparable<DnsName> {
             return ROOT;
         }
         int at = offsetOf(count);
-        return new DnsName(Arrays.copyOfRange(wire, at, wire.length), labels - count);
+        return new DnsName(wire, at, labels - count);
     }
 
     /** The parent name, one label shorter; the root has none. */
@@ -329,12 +334,12 @@ public final class DnsName implements Comparable<DnsName> {
 
     /** The number of bytes this name takes in uncompressed wire form, 1-255. */
     public int wireLength() {
-        return wire.length;
+        return wire.length - start;
     }
 
     /** The uncompressed wire form: length-prefixed labels and a final zero byte. */
     public byte[] toWire() {
-        return wire.clone();
+        return Arrays.copyOfRange(wire, start, wire.length);
     }
 
     /** The labels, most specific first, in text form. */
@@ -348,7 +353,7 @@ public final class DnsName implements Comparable<DnsName> {
 
     /** This name with ASCII letters in lower case. */
     public DnsName toLowerCase() {
-        byte[] lower = wire.clone();
+        byte[] lower = toWire();
         boolean changed = false;
         for (int i = 0; i < lower.length; i++) {
             byte b = lower[i];
@@ -357,7 +362,7 @@ public final class DnsName implements Comparable<DnsName> {
                 changed = true;
             }
         }
-        return changed ? new DnsName(lower, labels) : this;
+        return changed ? new DnsName(lower, 0, labels) : this;
     }
 
     private static int lower(byte b) {
@@ -369,13 +374,16 @@ public final class DnsName implements Comparable<DnsName> {
         if (this == o) {
             return true;
         }
-        if (!(o instanceof DnsName other) || other.wire.length != wire.length || other.labels != labels) {
+        if (!(o instanceof DnsName other) || other.wireLength() != wireLength() || other.labels != labels) {
             return false;
         }
         // Lowering changes only A-Z, never a length byte (at most 63), so equal bytes here mean the
         // labels start and end at the same places too.
-        for (int i = 0; i < wire.length; i++) {
-            if (wire[i] != other.wire[i] && lower(wire[i]) != lower(other.wire[i])) {
+        int d = other.start - start;
+        for (int i = start; i < wire.length; i++) {
+            byte a = wire[i];
+            byte b = other.wire[i + d];
+            if (a != b && lower(a) != lower(b)) {
                 return false;
             }
         }
@@ -386,8 +394,8 @@ public final class DnsName implements Comparable<DnsName> {
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            for (byte b : wire) {
-                h = 31 * h + lower(b);
+            for (int i = start; i < wire.length; i++) {
+                h = 31 * h + lower(wire[i]);
             }
             hash = h == 0 ? 1 : h;
             h = hash;
@@ -427,7 +435,7 @@ public final class DnsName implements Comparable<DnsName> {
 
     private int[] offsets() {
         int[] o = new int[labels];
-        int at = 0;
+        int at = start;
         for (int i = 0; i < labels; i++) {
             o[i] = at;
             at += (wire[at] & 0xFF) + 1;
@@ -441,8 +449,8 @@ public final class DnsName implements Comparable<DnsName> {
         if (labels == 0) {
             return ".";
         }
-        StringBuilder sb = new StringBuilder(wire.length + 4);
-        int at = 0;
+        StringBuilder sb = new StringBuilder(wire.length - start + 4);
+        int at = start;
         while (wire[at] != 0) {
             appendLabel(sb, at);
             sb.append('.');
