@@ -240,7 +240,7 @@ public final class DnsName implements Comparable<DnsName> {
         StringBuilder sb = new StringBuilder();
         if (address instanceof Inet4Address) {
             for (int i = a.length - 1; i >= 0; i--) {
-                sb.append(a[i] & 0xFF).append('.');
+                sb.append(a[i] & 0xFF).append(i > 0 ? "." : "");
             }
             return of(sb.toString(), IN_ADDR_ARPA);
         }
@@ -249,7 +249,7 @@ public final class DnsName implements Comparable<DnsName> {
         }
         for (int i = a.length - 1; i >= 0; i--) {
             sb.append(Character.forDigit(a[i] & 0xF, 16)).append('.');
-            sb.append(Character.forDigit((a[i] >> 4) & 0xF, 16)).append('.');
+            sb.append(Character.forDigit((a[i] >> 4) & 0xF, 16)).append(i > 0 ? "." : "");
         }
         return of(sb.toString(), IP6_ARPA);
     }

@@ -53,6 +53,9 @@ public final class QueryHandler {
         }
         boolean recursion = forwarder != null && allowRecursion.contains(client);
         DnsMessage.Builder response = DnsMessage.responseTo(query).recursionAvailable(recursion);
+        if (query.questions().size() != 1) {
+            response.questions(List.of()); // only a single question is echoed: many could not fit a reply
+        }
         if (query.edns().isPresent()) {
             response.edns(Edns.of(payloadSize));
             if (query.edns().get().version() > 0) {
