@@ -57,18 +57,22 @@ public final class MasterFileParser {
     /** The records of the master file at {@code file}. */
     public static List<DnsRecord> parse(Path file, DnsName origin) throws IOException {
         List<DnsRecord> out = new ArrayList<>();
-        parseFile(file, origin, 0, out);
+        parseFile(file, origin, -1, 0, out);
         return out;
     }
 
-    private static void parseFile(Path file, DnsName origin, int depth, List<DnsRecord> out) throws IOException {
+    /** Parses {@code file}; an included file starts with its includer's default TTL and origin. */
+    private static void parseFile(Path file, DnsName origin, long defaultTtl, int depth, List<DnsRecord> out)
+            throws IOException {
         long size = Files.size(file);
         if (size > MAX_FILE_BYTES) {
             throw new ZoneFileException(file.toString(), 0, "file of " + size + " bytes is over " + MAX_FILE_BYTES);
         }
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Path dir = file.toAbsolutePath().getParent();
-        new MasterFileParser(file.toString(), dir, depth, origin, out).run(text);
+        MasterFileParser parser = new MasterFileParser(file.toString(), dir, depth, origin, out);
+        parser.defaultTtl = defaultTtl;
+        parser.run(text);
     }
 
     private void run(String text) throws ZoneFileException {
@@ -174,7 +178,7 @@ public final class MasterFileParser {
                         new String(Escapes.unescape(args.get(0).text()), StandardCharsets.UTF_8));
                 DnsName includeOrigin = args.size() > 1 ? name(args.get(1).text()) : origin;
                 try {
-                    parseFile(file, includeOrigin, depth + 1, records);
+                    parseFile(file, includeOrigin, defaultTtl, depth + 1, records);
                 } catch (ZoneFileException e) {
                     throw e;
                 } catch (IOException e) {

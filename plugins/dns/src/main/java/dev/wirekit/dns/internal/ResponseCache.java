@@ -92,6 +92,14 @@ public final class ResponseCache {
         return out;
     }
 
+    private static List<DnsRecord> capped(List<DnsRecord> records, long max) {
+        List<DnsRecord> out = new ArrayList<>(records.size());
+        for (DnsRecord r : records) {
+            out.add(r.withTtl(Math.min(r.ttl(), max)));
+        }
+        return out;
+    }
+
     /** Stores {@code entry} as the answer to {@code question}, if it may be cached at all. */
     public void put(DnsQuestion question, Entry entry) {
         long ttl = lifetime(entry);
@@ -100,10 +108,19 @@ public final class ResponseCache {
         }
         long now = clock.millis();
         DnsQuestion key = key(question);
+        // No record is served with a TTL beyond what this cache allows: the cap, or for a negative
+        // answer its negative TTL (the SOA's own TTL may be longer, RFC 2308 §5).
+        long cap = isNegative(entry) ? ttl : maxTtl;
+        Entry capped = new Entry(
+                entry.rcode,
+                capped(entry.answers, cap),
+                capped(entry.authorities, cap),
+                capped(entry.additionals, cap),
+                entry.size);
         lock.lock();
         try {
             remove(key);
-            map.put(key, new Stored(entry, now, now + ttl * 1000));
+            map.put(key, new Stored(capped, now, now + ttl * 1000));
             bytes += entry.size;
             Iterator<Map.Entry<DnsQuestion, Stored>> eldest = map.entrySet().iterator();
             while ((map.size() > maxEntries || bytes > maxBytes) && eldest.hasNext()) {
@@ -133,15 +150,17 @@ public final class ResponseCache {
         }
     }
 
+    private static boolean isNegative(Entry e) {
+        return e.rcode.equals(ResponseCode.NXDOMAIN) || (e.rcode.equals(ResponseCode.NOERROR) && e.answers.isEmpty());
+    }
+
     /** Seconds {@code entry} may be cached; 0 for never. */
     long lifetime(Entry entry) {
         ResponseCode rc = entry.rcode;
         if (rc.equals(ResponseCode.SERVFAIL)) {
             return failureTtl;
         }
-        boolean negative =
-                rc.equals(ResponseCode.NXDOMAIN) || (rc.equals(ResponseCode.NOERROR) && entry.answers.isEmpty());
-        if (negative) {
+        if (isNegative(entry)) {
             for (DnsRecord r : entry.authorities) {
                 if (r.data() instanceof RData.Soa soa) {
                     return Math.min(Math.min(r.ttl(), soa.minimum()), maxNegativeTtl);
