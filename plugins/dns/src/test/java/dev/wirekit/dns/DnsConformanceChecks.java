@@ -346,9 +346,10 @@ public final class DnsConformanceChecks {
                     .put(13, (byte) 12)
                     .array(), // a name that points at itself
         };
-        try (DatagramSocket s = socket()) {
+        try (DatagramSocket s = new DatagramSocket(0, java.net.InetAddress.getByName("127.0.0.1"))) {
             for (byte[] g : garbage) {
-                s.send(new DatagramPacket(g, g.length));
+                // unconnected: a connected JDK socket silently skips sending an empty datagram
+                s.send(new DatagramPacket(g, g.length, target));
             }
         }
         dns2();
