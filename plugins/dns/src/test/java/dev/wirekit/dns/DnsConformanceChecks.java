@@ -372,11 +372,16 @@ public final class DnsConformanceChecks {
             byte[] bytes = q.encode();
             s.send(new DatagramPacket(bytes, bytes.length));
             byte[] buf = new byte[65535];
-            for (int stray = 0; stray < 16; stray++) {
+            List<Integer> strays = new ArrayList<>();
+            while (strays.size() < 16) {
                 DatagramPacket p = new DatagramPacket(buf, buf.length);
                 try {
                     s.receive(p);
                 } catch (SocketTimeoutException e) {
+                    if (!strays.isEmpty()) {
+                        throw new AssertionError("DNS-1: responses came with IDs " + strays + " instead of the query's "
+                                + q.id + " (RFC 1035 §4.1.1: the ID is copied into the response)");
+                    }
                     throw new AssertionError("no UDP response from " + target + " within " + timeout + " to " + q
                             + "; if this fails, check the server is running and serves " + zone.origin());
                 }
@@ -384,8 +389,9 @@ public final class DnsConformanceChecks {
                 if (r.id == q.id) {
                     return r;
                 }
+                strays.add(r.id);
             }
-            throw new AssertionError("16 UDP responses with wrong IDs to " + q);
+            throw new AssertionError("DNS-1: 16 UDP responses with other IDs " + strays + " to " + q);
         }
     }
 
