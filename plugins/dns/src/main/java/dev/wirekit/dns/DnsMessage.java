@@ -74,6 +74,31 @@ public final class DnsMessage {
         }
     }
 
+    private DnsMessage(DnsMessage m, int newId) {
+        id = newId;
+        response = m.response;
+        opcode = m.opcode;
+        authoritative = m.authoritative;
+        truncated = m.truncated;
+        recursionDesired = m.recursionDesired;
+        recursionAvailable = m.recursionAvailable;
+        authenticData = m.authenticData;
+        checkingDisabled = m.checkingDisabled;
+        rcode = m.rcode;
+        questions = m.questions;
+        answers = m.answers;
+        authorities = m.authorities;
+        additionals = m.additionals;
+        edns = m.edns;
+        byte[] b = m.encoded;
+        if (b != null) {
+            byte[] copy = b.clone();
+            copy[0] = (byte) (newId >> 8);
+            copy[1] = (byte) newId;
+            encoded = copy;
+        }
+    }
+
     /** A new builder: a query with ID 0, opcode QUERY, no flags, no records. */
     public static Builder builder() {
         return new Builder();
@@ -111,10 +136,10 @@ public final class DnsMessage {
         b.authenticData = authenticData;
         b.checkingDisabled = checkingDisabled;
         b.rcode = rcode;
-        b.questions = new ArrayList<>(questions);
-        b.answers = new ArrayList<>(answers);
-        b.authorities = new ArrayList<>(authorities);
-        b.additionals = new ArrayList<>(additionals);
+        b.questions = questions;
+        b.answers = answers;
+        b.authorities = authorities;
+        b.additionals = additionals;
         b.edns = edns;
         return b;
     }
@@ -216,6 +241,18 @@ public final class DnsMessage {
                 .build();
         cut.encoded = e.bytes();
         return cut;
+    }
+
+    /**
+     * This message with another ID, made cheaply: the sections are shared and an encoding already
+     * computed is reused with the ID patched. For answering the same question again (a server's
+     * answer cache) or asking it again (a retry).
+     */
+    public DnsMessage withId(int newId) {
+        if (newId < 0 || newId > 0xFFFF) {
+            throw new IllegalArgumentException("id out of range 0-65535: " + newId);
+        }
+        return newId == id ? this : new DnsMessage(this, newId);
     }
 
     /** The 16-bit ID that pairs a response with its query. */
@@ -349,10 +386,11 @@ public final class DnsMessage {
         private boolean authenticData;
         private boolean checkingDisabled;
         private ResponseCode rcode = ResponseCode.NOERROR;
-        private List<DnsQuestion> questions = new ArrayList<>();
-        private List<DnsRecord> answers = new ArrayList<>();
-        private List<DnsRecord> authorities = new ArrayList<>();
-        private List<DnsRecord> additionals = new ArrayList<>();
+        // Immutable lists until something is added: build() then copies nothing.
+        private List<DnsQuestion> questions = List.of();
+        private List<DnsRecord> answers = List.of();
+        private List<DnsRecord> authorities = List.of();
+        private List<DnsRecord> additionals = List.of();
         private Edns edns;
 
         private Builder() {}
@@ -414,49 +452,53 @@ public final class DnsMessage {
 
         /** Adds a question. */
         public Builder question(DnsQuestion value) {
+            questions = mutable(questions);
             questions.add(Objects.requireNonNull(value, "question"));
             return this;
         }
 
         /** Replaces the questions. */
         public Builder questions(List<DnsQuestion> value) {
-            questions = new ArrayList<>(value);
+            questions = List.copyOf(value);
             return this;
         }
 
         /** Adds an answer record. */
         public Builder answer(DnsRecord value) {
+            answers = mutable(answers);
             answers.add(Objects.requireNonNull(value, "answer"));
             return this;
         }
 
         /** Replaces the answer section. */
         public Builder answers(List<DnsRecord> value) {
-            answers = new ArrayList<>(value);
+            answers = List.copyOf(value);
             return this;
         }
 
         /** Adds an authority record. */
         public Builder authority(DnsRecord value) {
+            authorities = mutable(authorities);
             authorities.add(Objects.requireNonNull(value, "authority"));
             return this;
         }
 
         /** Replaces the authority section. */
         public Builder authorities(List<DnsRecord> value) {
-            authorities = new ArrayList<>(value);
+            authorities = List.copyOf(value);
             return this;
         }
 
         /** Adds an additional record. */
         public Builder additional(DnsRecord value) {
+            additionals = mutable(additionals);
             additionals.add(Objects.requireNonNull(value, "additional"));
             return this;
         }
 
         /** Replaces the additional section (without OPT: use {@link #edns(Edns)}). */
         public Builder additionals(List<DnsRecord> value) {
-            additionals = new ArrayList<>(value);
+            additionals = List.copyOf(value);
             return this;
         }
 
@@ -464,6 +506,10 @@ public final class DnsMessage {
         public Builder edns(Edns value) {
             edns = value;
             return this;
+        }
+
+        private static <T> List<T> mutable(List<T> list) {
+            return list instanceof ArrayList<T> ? list : new ArrayList<>(list);
         }
 
         /**

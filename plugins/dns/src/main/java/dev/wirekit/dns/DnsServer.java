@@ -4,7 +4,6 @@ import dev.wirekit.api.Server;
 import dev.wirekit.api.ServerGroup;
 import dev.wirekit.api.Transport;
 import dev.wirekit.api.TransportOptions;
-import dev.wirekit.dns.internal.DnsService;
 import dev.wirekit.dns.internal.Exchange;
 import dev.wirekit.dns.internal.Forwarder;
 import dev.wirekit.dns.internal.NetworkList;
@@ -12,6 +11,8 @@ import dev.wirekit.dns.internal.QueryHandler;
 import dev.wirekit.dns.internal.RateLimiter;
 import dev.wirekit.dns.internal.ResponseCache;
 import dev.wirekit.dns.internal.ServerCounters;
+import dev.wirekit.dns.internal.TcpDnsService;
+import dev.wirekit.dns.internal.UdpDnsService;
 import dev.wirekit.dns.internal.ZoneIndex;
 import dev.wirekit.spi.DeployContext;
 import dev.wirekit.spi.Protocol;
@@ -79,6 +80,7 @@ public final class DnsServer {
     private final Duration forwardTimeout;
     private final int forwardAttempts;
     private final int maxConcurrentForwards;
+    private final int answerCacheSize;
     private final InstantSource clock;
     private final RateLimiter limiter;
     private final ResponseCache cache;
@@ -94,6 +96,7 @@ public final class DnsServer {
         forwardTimeout = b.forwardTimeout;
         forwardAttempts = b.forwardAttempts;
         maxConcurrentForwards = b.maxConcurrentForwards;
+        answerCacheSize = b.answerCacheSize;
         clock = b.clock;
         limiter = b.rateLimit > 0
                 ? new RateLimiter(b.rateLimit, b.rateLimitSlip, b.ipv4Prefix, b.ipv6Prefix, clock, b.rateLimitTable)
@@ -160,15 +163,15 @@ public final class DnsServer {
                 .build();
         TransportOptions tcpOptions =
                 context.streamOptions().toBuilder().idleTimeout(tcpIdleTimeout).build();
-        DnsService udp = new DnsService(handler, true, limiter, payloadSize, counters);
-        DnsService tcp = new DnsService(handler, false, null, payloadSize, counters);
+        UdpDnsService udp = new UdpDnsService(handler, limiter, answerCacheSize, payloadSize, counters);
+        TcpDnsService tcp = new TcpDnsService(handler, counters);
         boolean wantUdp = context.wants(Protocol.UDP);
         boolean wantTcp = context.wants(Protocol.TCP);
         if (wantUdp && wantTcp) {
             return startBoth(transport, context.address(), udp, tcp, udpOptions, tcpOptions);
         }
         if (wantUdp) {
-            return transport.bind(context.address(), DnsFramers.udp(), udp, udpOptions);
+            return transport.bind(context.address(), UdpDnsService.framer(), udp, udpOptions);
         }
         if (wantTcp) {
             return transport.listen(context.address(), DnsFramers.tcp(), tcp, tcpOptions);
@@ -179,14 +182,14 @@ public final class DnsServer {
     private static Server startBoth(
             Transport transport,
             InetSocketAddress address,
-            DnsService udp,
-            DnsService tcp,
+            UdpDnsService udp,
+            TcpDnsService tcp,
             TransportOptions udpOptions,
             TransportOptions tcpOptions)
             throws IOException {
         IOException last = null;
         for (int attempt = 0; attempt < (address.getPort() == 0 ? 20 : 1); attempt++) {
-            Server datagrams = transport.bind(address, DnsFramers.udp(), udp, udpOptions);
+            Server datagrams = transport.bind(address, UdpDnsService.framer(), udp, udpOptions);
             InetSocketAddress same = new InetSocketAddress(
                     address.getAddress(), datagrams.localAddress().getPort());
             try {
@@ -221,7 +224,8 @@ public final class DnsServer {
                 counters.forwarded.sum(),
                 counters.forwardsRefused.sum(),
                 counters.cacheHits.sum(),
-                cache.size());
+                cache.size(),
+                counters.answerCacheHits.sum());
     }
 
     /**
@@ -239,8 +243,9 @@ public final class DnsServer {
      * @param truncated responses sent with TC set
      * @param forwarded queries sent upstream
      * @param forwardsRefused questions answered SERVFAIL because every upstream slot was busy
-     * @param cacheHits questions answered from the cache
-     * @param cached answers in the cache now
+     * @param cacheHits questions answered from the forwarding cache
+     * @param cached answers in the forwarding cache now
+     * @param answerCacheHits responses from the server's own data reused from its answer cache
      */
     public record Stats(
             long queries,
@@ -255,7 +260,8 @@ public final class DnsServer {
             long forwarded,
             long forwardsRefused,
             long cacheHits,
-            int cached) {}
+            int cached,
+            long answerCacheHits) {}
 
     /** Builds a {@link DnsServer}; every value has a safe default. */
     public static final class Builder {
@@ -275,6 +281,7 @@ public final class DnsServer {
         private Duration forwardTimeout = Duration.ofSeconds(2);
         private int forwardAttempts = 2;
         private int maxConcurrentForwards = 100;
+        private int answerCacheSize = 10_000;
         private int payloadSize = Edns.DEFAULT_PAYLOAD_SIZE;
         private Duration tcpIdleTimeout = Duration.ofSeconds(10);
         private InstantSource clock = InstantSource.system();
@@ -407,6 +414,18 @@ public final class DnsServer {
                 throw new IllegalArgumentException("maxConcurrentForwards < 1: " + value);
             }
             maxConcurrentForwards = value;
+            return this;
+        }
+
+        /**
+         * How many finished responses from the zones (and refusals) to keep, encoded, for questions
+         * asked again: 10,000 by default; 0 turns it off. Forwarded answers are never kept here.
+         */
+        public Builder answerCacheSize(int entries) {
+            if (entries < 0) {
+                throw new IllegalArgumentException("answerCacheSize < 0: " + entries);
+            }
+            answerCacheSize = entries;
             return this;
         }
 

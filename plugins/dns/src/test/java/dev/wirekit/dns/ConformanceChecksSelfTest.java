@@ -37,7 +37,9 @@ class ConformanceChecksSelfTest {
         Service<DnsMessage> service = new Service<>() {
             @Override
             public void onMessage(Session<DnsMessage> session, DnsMessage query) {
-                DnsMessage good = handler.handle(query, session.remoteAddress().getAddress());
+                QueryHandler.Response r =
+                        handler.handle(query, session.remoteAddress().getAddress(), 65535);
+                DnsMessage good = r == null ? null : r.message();
                 DnsMessage out = breakage.apply(query, good);
                 if (out != null) {
                     session.send(out);

@@ -60,11 +60,12 @@ class DecoderFuzzTest {
             }
             return;
         }
-        DnsMessage response = HANDLER.handle(query, InetAddress.getLoopbackAddress());
+        QueryHandler.Response handled = HANDLER.handle(query, InetAddress.getLoopbackAddress(), 512);
+        DnsMessage response = handled == null ? null : handled.message();
         if (response != null) {
             assertEquals(query.id(), response.id());
             assertTrue(response.response());
-            assertTrue(response.truncate(512).encodedSize() <= 512);
+            assertTrue(response.encodedSize() <= 512);
         }
     }
 }

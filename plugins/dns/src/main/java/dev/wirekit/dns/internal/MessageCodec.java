@@ -60,14 +60,14 @@ public final class MessageCodec {
                 .recursionAvailable((flags & 0x0080) != 0)
                 .authenticData((flags & 0x0020) != 0)
                 .checkingDisabled((flags & 0x0010) != 0);
-        List<DnsQuestion> questions = new ArrayList<>(qd);
+        DnsQuestion[] questions = new DnsQuestion[qd];
         for (int i = 0; i < qd; i++) {
-            DnsName name = in.name("question " + (i + 1));
+            DnsName name = in.name("question", qd == 1 ? 0 : i + 1);
             int type = in.u16("question type");
             int cls = in.u16("question class");
-            questions.add(new DnsQuestion(name, RecordType.of(type), RecordClass.of(cls)));
+            questions[i] = new DnsQuestion(name, RecordType.of(type), RecordClass.of(cls));
         }
-        b.questions(questions);
+        b.questions(List.of(questions));
         b.answers(section(in, an, "answer", null));
         b.authorities(section(in, ns, "authority", null));
         Edns[] opt = new Edns[1];
@@ -88,10 +88,13 @@ public final class MessageCodec {
     private record OptSink(Edns[] edns, int[] extendedRcode) {}
 
     private static List<DnsRecord> section(WireReader in, int count, String name, OptSink opt) {
+        if (count == 0) {
+            return List.of();
+        }
         List<DnsRecord> records = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int start = in.position();
-            DnsName owner = in.name(name + " record " + (i + 1));
+            DnsName owner = in.name(name, i + 1);
             int type = in.u16("record type");
             int cls = in.u16("record class");
             long ttl = in.u32("record TTL");

@@ -45,13 +45,33 @@ public final class QueryHandler {
         return forwarder != null;
     }
 
-    /** The response to {@code query} from {@code client}; null to send nothing. */
-    public DnsMessage handle(DnsMessage query, InetAddress client) {
+    /**
+     * A response, and whether it came from the server's own data (zones, refusals) and so depends
+     * only on the query and on {@link #recursionAllowed}: such a response may be reused.
+     */
+    public record Response(DnsMessage message, boolean local) {}
+
+    /** True when {@code client} may have its questions forwarded. */
+    public boolean recursionAllowed(InetAddress client) {
+        return forwarder != null && allowRecursion.contains(client);
+    }
+
+    /**
+     * The response to {@code query} from {@code client}, cut to {@code limit} bytes (TC set when
+     * answers had to go); null to send nothing.
+     */
+    public Response handle(DnsMessage query, InetAddress client, int limit) {
+        boolean[] local = {true};
+        DnsMessage response = respond(query, recursionAllowed(client), local);
+        return response == null ? null : new Response(response.truncate(limit), local[0]);
+    }
+
+    /** The whole response to {@code query}; null to send nothing. {@code local[0]} is cleared for a forwarded one. */
+    private DnsMessage respond(DnsMessage query, boolean recursion, boolean[] local) {
         if (query.response()) {
             counters.dropped.increment();
             return null;
         }
-        boolean recursion = forwarder != null && allowRecursion.contains(client);
         DnsMessage.Builder response = DnsMessage.responseTo(query).recursionAvailable(recursion);
         if (query.questions().size() != 1) {
             response.questions(List.of()); // only a single question is echoed: many could not fit a reply
@@ -87,6 +107,7 @@ public final class QueryHandler {
                     .additionals(answer.additionals()));
         }
         if (recursion && query.recursionDesired()) {
+            local[0] = false;
             ResponseCache.Entry e = forwarder.resolve(q);
             return finish(response.rcode(e.rcode())
                     .answers(e.answers())
@@ -112,20 +133,32 @@ public final class QueryHandler {
                 .rcode(ResponseCode.FORMERR));
     }
 
-    /** The minimal truncated response sent instead of a rate-limited one: header and question, TC set. */
-    public static DnsMessage slip(DnsMessage response) {
-        return response.toBuilder()
+    /**
+     * The minimal truncated response sent instead of a rate-limited one: header and question, TC
+     * set, so that a real client asks again over TCP; null for a query that gets no response.
+     */
+    public DnsMessage slip(DnsMessage query) {
+        if (query.response() || query.questions().size() != 1) {
+            return null;
+        }
+        return DnsMessage.responseTo(query)
                 .truncated(true)
-                .authoritative(false)
-                .answers(List.of())
-                .authorities(List.of())
-                .additionals(List.of())
+                .edns(query.edns().isPresent() ? Edns.of(payloadSize) : null)
                 .build();
+    }
+
+    /** Counts a response's code, for one served from a cache of finished responses. */
+    public void counted(ResponseCode rcode) {
+        count(rcode);
     }
 
     private DnsMessage finish(DnsMessage.Builder b) {
         DnsMessage m = b.build();
-        ResponseCode rc = m.rcode();
+        count(m.rcode());
+        return m;
+    }
+
+    private void count(ResponseCode rc) {
         if (rc.equals(ResponseCode.NXDOMAIN)) {
             counters.nxdomain.increment();
         } else if (rc.equals(ResponseCode.REFUSED)) {
@@ -133,6 +166,5 @@ public final class QueryHandler {
         } else if (rc.equals(ResponseCode.SERVFAIL)) {
             counters.serverFailures.increment();
         }
-        return m;
     }
 }

@@ -16,4 +16,5 @@ public final class ServerCounters {
     public final LongAdder forwarded = new LongAdder();
     public final LongAdder forwardsRefused = new LongAdder();
     public final LongAdder cacheHits = new LongAdder();
+    public final LongAdder answerCacheHits = new LongAdder();
 }

@@ -21,6 +21,8 @@ final class WireReader {
     private int pos;
     private int id = -1;
     private int flags = -1;
+    /** Where a name is assembled before it is copied out at its exact length. */
+    private final byte[] scratch = new byte[DnsName.MAX_LENGTH];
 
     WireReader(byte[] data, int offset, int length) {
         this.data = data;
@@ -87,9 +89,17 @@ final class WireReader {
         return b;
     }
 
-    /** Reads a possibly compressed name. */
+    /** Reads a possibly compressed name; {@code what} names it in errors. */
     DnsName name(String what) {
-        byte[] out = new byte[DnsName.MAX_LENGTH];
+        return name(what, 0);
+    }
+
+    /**
+     * Reads a possibly compressed name, named {@code section} and {@code index} (when not 0) in errors:
+     * the error text is only built when there is an error.
+     */
+    DnsName name(String section, int index) {
+        byte[] out = scratch;
         int outLength = 0;
         int p = pos;
         int end = -1;
@@ -97,25 +107,26 @@ final class WireReader {
         int hops = 0;
         while (true) {
             if (p >= length) {
-                throw error(what + ": name at offset " + pos + " runs past the end of the message");
+                throw error(label(section, index) + ": name at offset " + pos + " runs past the end of the message");
             }
             int len = data[base + p] & 0xFF;
             int kind = len & 0xC0;
             if (kind == 0xC0) {
                 if (p + 1 >= length) {
-                    throw error(what + ": compression pointer at offset " + p + " is cut off");
+                    throw error(label(section, index) + ": compression pointer at offset " + p + " is cut off");
                 }
                 int target = ((len & 0x3F) << 8) | (data[base + p + 1] & 0xFF);
                 if (target >= floor) {
-                    throw error(what + ": compression pointer at offset " + p + " points forward (or to itself) to "
-                            + target + "; pointers must point to an earlier name");
+                    throw error(label(section, index) + ": compression pointer at offset " + p
+                            + " points forward (or to itself) to " + target
+                            + "; pointers must point to an earlier name");
                 }
                 if (target < HEADER) {
-                    throw error(
-                            what + ": compression pointer at offset " + p + " points into the header (" + target + ")");
+                    throw error(label(section, index) + ": compression pointer at offset " + p
+                            + " points into the header (" + target + ")");
                 }
                 if (++hops > MAX_POINTERS) {
-                    throw error(what + ": name at offset " + pos + " follows more than " + MAX_POINTERS
+                    throw error(label(section, index) + ": name at offset " + pos + " follows more than " + MAX_POINTERS
                             + " compression pointers");
                 }
                 if (end < 0) {
@@ -126,7 +137,7 @@ final class WireReader {
                 continue;
             }
             if (kind != 0) {
-                throw error(what + ": label type 0x" + Integer.toHexString(kind) + " at offset " + p
+                throw error(label(section, index) + ": label type 0x" + Integer.toHexString(kind) + " at offset " + p
                         + " is not supported (only plain labels and pointers)");
             }
             if (len == 0) {
@@ -135,10 +146,12 @@ final class WireReader {
                 break;
             }
             if (outLength + 1 + len + 1 > DnsName.MAX_LENGTH) {
-                throw error(what + ": name at offset " + pos + " is longer than " + DnsName.MAX_LENGTH + " bytes");
+                throw error(label(section, index) + ": name at offset " + pos + " is longer than " + DnsName.MAX_LENGTH
+                        + " bytes");
             }
             if (p + 1 + len > length) {
-                throw error(what + ": label at offset " + p + " of " + len + " bytes runs past the end of the message");
+                throw error(label(section, index) + ": label at offset " + p + " of " + len
+                        + " bytes runs past the end of the message");
             }
             out[outLength++] = (byte) len;
             System.arraycopy(data, base + p + 1, out, outLength, len);
@@ -152,5 +165,9 @@ final class WireReader {
         byte[] wire = new byte[outLength];
         System.arraycopy(out, 0, wire, 0, outLength);
         return DnsName.fromWire(wire);
+    }
+
+    private static String label(String section, int index) {
+        return index == 0 ? section : section + " " + index;
     }
 }
