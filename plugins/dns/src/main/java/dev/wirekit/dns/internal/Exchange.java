@@ -147,7 +147,7 @@ public final class Exchange {
         DnsResponse r = overUdp(server, query);
         if (r.message().truncated()) {
             LOG.log(System.Logger.Level.DEBUG, () -> "truncated answer from " + server + "; retrying over TCP");
-            return overTcp(server, query.toBuilder().id(random.nextInt(0x10000)).build());
+            return overTcp(server, query.withId(random.nextInt(0x10000)));
         }
         return r;
     }
