@@ -133,8 +133,9 @@ public final class DnsServer {
     }
 
     /**
-     * Serves the protocols {@code context} asks for, with its options (the TCP idle timeout is this
-     * server's; UDP runs one stateless session per datagram unless a DTLS layer needs sessions).
+     * Serves the protocols {@code context} asks for, with its options (TCP connections idle for the
+     * shorter of the options' idle timeout and this server's {@link Builder#tcpIdleTimeout}; UDP
+     * runs one stateless session per datagram unless a DTLS layer needs sessions).
      *
      * @return one server, or a {@link ServerGroup} of the UDP and TCP servers
      */
@@ -161,8 +162,9 @@ public final class DnsServer {
         TransportOptions udpOptions = context.datagramOptions().toBuilder()
                 .datagramSessionTimeout(Duration.ZERO)
                 .build();
-        TransportOptions tcpOptions =
-                context.streamOptions().toBuilder().idleTimeout(tcpIdleTimeout).build();
+        TransportOptions tcpOptions = context.streamOptions().toBuilder()
+                .idleTimeout(shorter(context.streamOptions().idleTimeout(), tcpIdleTimeout))
+                .build();
         UdpDnsService udp = new UdpDnsService(handler, limiter, answerCacheSize, payloadSize, counters);
         TcpDnsService tcp = new TcpDnsService(handler, counters);
         boolean wantUdp = context.wants(Protocol.UDP);
@@ -177,6 +179,14 @@ public final class DnsServer {
             return transport.listen(context.address(), DnsFramers.tcp(), tcp, tcpOptions);
         }
         throw new IllegalArgumentException("neither UDP nor TCP asked for");
+    }
+
+    /** The shorter of two idle timeouts, where ZERO means none. */
+    private static Duration shorter(Duration a, Duration b) {
+        if (a.isZero()) {
+            return b;
+        }
+        return b.isZero() || a.compareTo(b) < 0 ? a : b;
     }
 
     private static Server startBoth(

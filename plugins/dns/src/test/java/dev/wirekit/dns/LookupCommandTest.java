@@ -10,9 +10,9 @@ import dev.wirekit.api.Transport;
 import dev.wirekit.dns.internal.DnsCommandProvider;
 import dev.wirekit.dns.support.ManualClock;
 import dev.wirekit.dns.support.ScriptedUdpServer;
-import dev.wirekit.dns.support.TestCommandContext;
 import dev.wirekit.dns.support.TestZones;
 import dev.wirekit.spi.CommandSpec;
+import dev.wirekit.testkit.doubles.CommandHarness;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +48,8 @@ class LookupCommandTest {
         transport.close();
     }
 
-    private TestCommandContext run(int expectedExit, String name, List<String> args, String... flags) throws Exception {
+    private CommandHarness.Result run(int expectedExit, String name, List<String> args, String... flags)
+            throws Exception {
         Map<String, Object> raw = new HashMap<>();
         raw.put("name", name);
         raw.put("args", args);
@@ -56,14 +57,14 @@ class LookupCommandTest {
             String[] kv = f.split("=", 2);
             raw.put(kv[0], kv.length > 1 ? kv[1] : "true");
         }
-        TestCommandContext ctx = new TestCommandContext(lookup, raw, transport);
-        assertEquals(expectedExit, lookup.action().run(ctx), ctx.printed() + ctx.errText());
-        return ctx;
+        CommandHarness.Result r = CommandHarness.run(lookup, transport, raw, "");
+        assertEquals(expectedExit, r.exitCode(), r.out() + r.err());
+        return r;
     }
 
     @Test
     void printsLikeDig() throws Exception {
-        String out = run(0, "www.example.test", List.of("AAAA", at)).printed();
+        String out = run(0, "www.example.test", List.of("AAAA", at)).out();
         assertTrue(out.contains("; <<>> wirekit dns lookup <<>> www.example.test AAAA " + at), out);
         assertTrue(out.contains(";; ->>HEADER<<- opcode: QUERY, status: NOERROR"), out);
         assertTrue(out.contains(";; flags: qr aa rd; QUERY: 1, ANSWER: 1, AUTHORITY: 0, ADDITIONAL: 1"), out);
@@ -76,20 +77,20 @@ class LookupCommandTest {
 
     @Test
     void typeAndServerInAnyOrderOverTcp() throws Exception {
-        String out = run(0, at, List.of("example.test", "MX"), "tcp").printed();
+        String out = run(0, at, List.of("example.test", "MX"), "tcp").out();
         assertTrue(out.contains("example.test.\t3600\tIN\tMX\t10 mail.example.test."), out);
         assertTrue(out.contains("(TCP)"), out);
     }
 
     @Test
     void anAddressMeansAReverseLookup() throws Exception {
-        String out = run(0, "192.0.2.1", List.of(at)).printed();
+        String out = run(0, "192.0.2.1", List.of(at)).out();
         assertTrue(out.contains("1.2.0.192.in-addr.arpa.\t3600\tIN\tPTR\twww.example.test."), out);
     }
 
     @Test
     void jsonOutputParses() throws Exception {
-        String out = run(0, "example.test", List.of("SOA", at), "json").printed();
+        String out = run(0, "example.test", List.of("SOA", at), "json").out();
         JsonNode json = new ObjectMapper().readTree(out);
         assertEquals("NOERROR", json.get("status").asText());
         assertEquals("udp", json.get("protocol").asText());
@@ -103,7 +104,7 @@ class LookupCommandTest {
 
     @Test
     void nxdomainIsStillAnAnswer() throws Exception {
-        String out = run(0, "nope.example.test", List.of(at)).printed();
+        String out = run(0, "nope.example.test", List.of(at)).out();
         assertTrue(out.contains("status: NXDOMAIN"), out);
         assertTrue(out.contains(";; AUTHORITY SECTION:"), out);
     }
@@ -112,16 +113,16 @@ class LookupCommandTest {
     void noReplyIsExitCode9() throws Exception {
         try (ScriptedUdpServer silent = new ScriptedUdpServer(q -> List.of())) {
             String spec = "@127.0.0.1:" + silent.address().getPort();
-            TestCommandContext ctx = run(9, "www.example.test", List.of(spec), "timeout=200ms", "tries=1");
-            assertTrue(ctx.printed().contains(";; connection timed out"), ctx.printed());
+            CommandHarness.Result ctx = run(9, "www.example.test", List.of(spec), "timeout=200ms", "tries=1");
+            assertTrue(ctx.out().contains(";; connection timed out"), ctx.out());
         }
     }
 
     @Test
     void badArgumentsAreUsageErrors() throws Exception {
-        assertTrue(run(1, "www.example.test", List.of("NOTATYPE", at)).errText().contains("unknown record type"));
-        assertTrue(run(1, "a", List.of("A", "B", "C")).errText().contains("unexpected argument"));
-        assertTrue(run(1, "www.example.test", List.of("@host:99999")).errText().contains("outside 1-65535"));
-        assertTrue(run(1, "notanaddress", List.of(at), "reverse").errText().contains("needs an IP address"));
+        assertTrue(run(1, "www.example.test", List.of("NOTATYPE", at)).err().contains("unknown record type"));
+        assertTrue(run(1, "a", List.of("A", "B", "C")).err().contains("unexpected argument"));
+        assertTrue(run(1, "www.example.test", List.of("@host:99999")).err().contains("outside 1-65535"));
+        assertTrue(run(1, "notanaddress", List.of(at), "reverse").err().contains("needs an IP address"));
     }
 }

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -62,14 +61,19 @@ public final class DnsServiceProvider implements ServiceProvider {
                 OptionSpec.integer(
                         "rate-limit-slip", "send every Nth rate-limited response truncated (0: drop all)", 2),
                 OptionSpec.integer("cache-size", "answers the forwarding cache holds (0: no cache)", 10_000),
-                OptionSpec.duration("max-cache-ttl", "the longest an answer is cached", Duration.ofDays(1)),
-                OptionSpec.duration("max-negative-ttl", "the longest a negative answer is cached", Duration.ofHours(3)),
-                OptionSpec.duration(
-                        "forward-timeout", "how long to wait for an upstream server", Duration.ofSeconds(2)),
+                duration("max-cache-ttl", "the longest an answer is cached", "1d"),
+                duration("max-negative-ttl", "the longest a negative answer is cached", "3h"),
+                duration("forward-timeout", "how long to wait for an upstream server", "2s"),
                 OptionSpec.integer("max-forwards", "upstream queries in flight at once", 100),
                 OptionSpec.integer("udp-payload-size", "the largest UDP response to EDNS clients", 1232),
-                OptionSpec.duration(
-                        "tcp-idle-timeout", "how long an idle TCP connection is kept", Duration.ofSeconds(10)));
+                duration(
+                        "tcp-idle-timeout",
+                        "how long an idle TCP connection is kept (the shorter of this and --idle-timeout applies)",
+                        "10s"));
+    }
+
+    private static OptionSpec duration(String name, String description, String defaultValue) {
+        return new OptionSpec(name, description, OptionSpec.Type.DURATION, defaultValue, List.of(), List.of(), false);
     }
 
     @Override
