@@ -41,7 +41,8 @@ class ResolverDnsmasqTest {
                 "mx-host=example.test,mail.example.test,10",
                 "srv-host=_sip._tcp.example.test,sip.example.test,5060,10,60",
                 "ptr-record=1.2.0.192.in-addr.arpa,www.example.test",
-                "cname=alias.example.test,www.example.test"));
+                "cname=alias.example.test,www.example.test",
+                "address=/wild.example.test/192.0.2.99"));
         transport = Transport.load("nio");
     }
 
@@ -114,6 +115,10 @@ class ResolverDnsmasqTest {
             List<DnsRecord> viaAlias = r.lookup("alias.example.test", RecordType.A);
             assertEquals(DnsName.of("www.example.test"), viaAlias.get(0).name(), "the CNAME is followed");
             assertTrue(r.lookup("www.example.test", RecordType.MX).isEmpty(), "NODATA is an empty list");
+            assertEquals(
+                    "192.0.2.99",
+                    r.lookup("any.thing.wild.example.test").get(0).getHostAddress(),
+                    "dnsmasq's --address answers a whole domain");
         }
     }
 

@@ -71,10 +71,6 @@ public final class ZoneIndex {
         }
     }
 
-    public boolean isEmpty() {
-        return zones.isEmpty();
-    }
-
     /** The served zone closest to {@code name}, or null. */
     private Data zoneOf(DnsName name) {
         if (zones.isEmpty()) {
@@ -127,12 +123,12 @@ public final class ZoneIndex {
             for (List<DnsRecord> set : node.sets.values()) {
                 add(answers, set, name, synthesized);
             }
-            return positive(zone, answers);
+            return positive(answers);
         }
         List<DnsRecord> set = node.sets.get(type);
         if (set != null) {
             add(answers, set, name, synthesized);
-            return positive(zone, answers);
+            return positive(answers);
         }
         List<DnsRecord> cname = node.sets.get(RecordType.CNAME);
         if (cname != null) {
@@ -140,7 +136,7 @@ public final class ZoneIndex {
             DnsName target = ((RData.Cname) cname.get(0).data()).target();
             Data next = zoneOf(target);
             if (next == null || chain + 1 >= MAX_CNAME_CHAIN || loops(answers, target)) {
-                return positive(zone, answers); // the client follows the alias from here
+                return positive(answers); // the client follows the alias from here
             }
             Answer rest = resolve(next, target, type, answers, chain + 1);
             return new Answer(rest.rcode, true, List.of(), rest.authorities, rest.additionals);
@@ -192,7 +188,7 @@ public final class ZoneIndex {
         }
     }
 
-    private Answer positive(Data zone, List<DnsRecord> answers) {
+    private Answer positive(List<DnsRecord> answers) {
         return new Answer(ResponseCode.NOERROR, true, List.of(), List.of(), additional(answers));
     }
 
