@@ -69,7 +69,16 @@ final class DefaultTransport implements Transport {
     }
 
     String nextId() {
-        return name + "-" + IDS.incrementAndGet();
+        return idOf(nextSerial());
+    }
+
+    /** A number for {@link #idOf}: for sessions that may never need their id as text. */
+    long nextSerial() {
+        return IDS.incrementAndGet();
+    }
+
+    String idOf(long serial) {
+        return name + "-" + serial;
     }
 
     TransportDriver driver() {
