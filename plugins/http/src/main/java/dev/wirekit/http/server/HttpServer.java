@@ -34,9 +34,11 @@ import java.util.Objects;
  * }</pre>
  *
  * <h2>Routing</h2>
- * Routes are tried in the order they were added; the first whose method and path pattern match
- * handles the request. A pattern is a path whose segments are literals, parameters ({@code {id}}),
- * or, last, {@code *} for the rest of the path. {@code HEAD} is served by a {@code GET} route when
+ * A pattern is a path whose segments are literals, parameters ({@code {id}}), or, last, {@code *}
+ * for the rest of the path. Routes whose patterns end without {@code *} are tried first, in the
+ * order they were added: the first whose method and pattern match handles the request. Only when
+ * no such pattern matches the path are the {@code *} patterns tried, the same way; so {@code
+ * /users/{id}} wins over {@code /*} (static files, say) whatever the order. {@code HEAD} is served by a {@code GET} route when
  * there is no {@code HEAD} route. When a path matches only routes of other methods the answer is
  * {@code 405} with {@code Allow}; {@code OPTIONS} is answered with {@code 204} and {@code Allow};
  * a method the server does not know at all gets {@code 501}; nothing matching gets the {@link

@@ -24,6 +24,17 @@ public final class RawClient implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
+    /** The client's own port, which the server's log lines name. */
+    public int localPort() {
+        return socket.getLocalPort();
+    }
+
+    /** Closes with a reset (SO_LINGER 0): an abrupt end. */
+    public void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
     public RawClient send(String text) throws IOException {
         return send(text.getBytes(StandardCharsets.ISO_8859_1));
     }

@@ -65,6 +65,11 @@ final class RoutePattern {
         return new RoutePattern(pattern, segments, parameter, wildcard);
     }
 
+    /** Whether the pattern ends with {@code *}. */
+    boolean hasWildcard() {
+        return wildcard;
+    }
+
     /** The parameters when {@code path} (decoded segments) matches, else null. */
     Map<String, String> match(List<String> path) {
         if (wildcard ? path.size() < segments.length : path.size() != segments.length) {

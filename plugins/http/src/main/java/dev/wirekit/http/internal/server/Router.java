@@ -60,11 +60,24 @@ public final class Router {
         return false;
     }
 
-    /** The route for {@code method} and the decoded path segments. */
+    /**
+     * The route for {@code method} and the decoded path segments. Patterns without a trailing
+     * {@code *} are tried first: when one of them matches the path, the routes with such patterns
+     * decide (a route for the method, or 405); only when none matches are the {@code *} patterns
+     * tried, in the same way.
+     */
     Match find(String method, List<String> segments) {
+        Match exact = find(method, segments, false);
+        return exact instanceof NotFound ? find(method, segments, true) : exact;
+    }
+
+    private Match find(String method, List<String> segments, boolean wildcards) {
         Found getFallback = null;
         Set<String> allowed = null;
         for (Route r : routes) {
+            if (r.pattern.hasWildcard() != wildcards) {
+                continue;
+            }
             Map<String, String> params = r.pattern.match(segments);
             if (params == null) {
                 continue;
