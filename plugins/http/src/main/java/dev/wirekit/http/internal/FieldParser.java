@@ -32,7 +32,10 @@ final class FieldParser {
                 }
                 String more = value(b, at, eol, errorStatus);
                 int last = out.size() - 1;
-                out.setValue(last, out.value(last) + " " + more);
+                String value = out.value(last);
+                if (!more.isEmpty()) {
+                    out.setValue(last, value.isEmpty() ? more : value + " " + more);
+                }
             } else {
                 parseLine(b, at, eol, lenient, errorStatus, out);
             }
