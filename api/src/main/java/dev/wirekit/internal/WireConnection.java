@@ -41,6 +41,8 @@ final class WireConnection extends WireEndpoint implements Connection {
     private volatile boolean inboundPaused;
     private boolean layerEnded;
     private ByteBuffer plain = EMPTY;
+    /** Completes when the driver has made the wire active (or fails if it closed first). */
+    final java.util.concurrent.CompletableFuture<Void> active = new java.util.concurrent.CompletableFuture<>();
 
     WireConnection(
             DefaultTransport transport,
@@ -61,6 +63,7 @@ final class WireConnection extends WireEndpoint implements Connection {
         if (chain == null) {
             state.compareAndSet(OPENING, OPEN);
         }
+        active.complete(null);
     }
 
     @Override
@@ -85,6 +88,8 @@ final class WireConnection extends WireEndpoint implements Connection {
     @Override
     void closed(Throwable cause) {
         rawEnded = true;
+        active.completeExceptionally(
+                cause instanceof IOException io ? io : new java.net.SocketException("closed while connecting"));
         signal();
     }
 
