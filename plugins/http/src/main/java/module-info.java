@@ -10,4 +10,5 @@ module dev.wirekit.http {
 
     exports dev.wirekit.http;
     exports dev.wirekit.http.server;
+    exports dev.wirekit.http.client;
 }

@@ -75,7 +75,8 @@ public final class HttpInput {
      *
      * @param firstByteTimeout how long to wait for the head's first byte (the keep-alive idle time)
      * @param headTimeout how long the whole head may take once its first byte has come
-     * @return the parsed head, or null when the stream ended or stayed idle before a head began
+     * @return the parsed head, or null when the stream ended before a head began
+     * @throws SocketTimeoutException when no byte came within {@code firstByteTimeout}
      * @throws HttpException 408 when the head is not complete in time, 400 when the stream ends
      *     inside it, or what the scanner or parser reject
      */
@@ -123,7 +124,7 @@ public final class HttpInput {
                 n = source.read(ByteBuffer.wrap(buf, limit, buf.length - limit), timeout);
             } catch (SocketTimeoutException e) {
                 if (!started) {
-                    return null;
+                    throw e; // nothing came at all: the caller decides (idle close, or a client's timeout)
                 }
                 throw headTimedOut(headTimeout);
             }

@@ -10,6 +10,7 @@ import dev.wirekit.http.internal.RequestParser;
 import dev.wirekit.http.server.HttpLimits;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 
@@ -53,6 +54,8 @@ final class ServerConnection {
                     ServerExchange.rejectHead(this, e);
                     lingerAndClose();
                     return;
+                } catch (SocketTimeoutException e) {
+                    return; // idle: close quietly
                 }
                 if (head == null) {
                     return;

@@ -135,6 +135,11 @@ final class ServerExchange {
                 return Outcome.CLOSE;
             }
             return failed(500, "the handler failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            report(0, "interrupted: the server is closing", null);
+            conn.connection.abort();
+            return Outcome.CLOSE;
         } catch (Exception e) {
             if (connectionFailure instanceof SocketTimeoutException) {
                 return failed(408, "the request body did not arrive within " + conn.input.readTimeout(), null);
