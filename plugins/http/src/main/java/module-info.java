@@ -11,4 +11,9 @@ module dev.wirekit.http {
     exports dev.wirekit.http;
     exports dev.wirekit.http.server;
     exports dev.wirekit.http.client;
+
+    provides dev.wirekit.spi.ServiceProvider with
+            dev.wirekit.http.internal.server.HttpServiceProvider;
+    provides dev.wirekit.spi.CommandProvider with
+            dev.wirekit.http.internal.client.HttpCommandProvider;
 }
