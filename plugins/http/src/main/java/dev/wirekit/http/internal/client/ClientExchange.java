@@ -89,7 +89,6 @@ final class ClientExchange {
         if (config.userAgent() != null) {
             h.setIfAbsent("User-Agent", config.userAgent());
         }
-        h.setIfAbsent("Accept", "*/*");
         h.remove("Content-Length");
         h.remove("Transfer-Encoding");
         long length = request.bodyLength();

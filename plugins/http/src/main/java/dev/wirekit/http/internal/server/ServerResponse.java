@@ -302,10 +302,19 @@ final class ServerResponse implements Response {
                 field(out, "Transfer-Encoding", "chunked");
             }
         }
+        StringBuilder connection = new StringBuilder();
+        for (String token : headers.tokens("Connection")) {
+            if (!token.equalsIgnoreCase("close") && !token.equalsIgnoreCase("keep-alive")) {
+                connection.append(connection.isEmpty() ? "" : ", ").append(token);
+            }
+        }
         if (!exchange.keepAlive) {
-            field(out, "Connection", "close");
+            connection.append(connection.isEmpty() ? "" : ", ").append("close");
         } else if (exchange.minorVersion() == 0) {
-            field(out, "Connection", "keep-alive");
+            connection.append(connection.isEmpty() ? "" : ", ").append("keep-alive");
+        }
+        if (!connection.isEmpty()) {
+            field(out, "Connection", connection.toString());
         }
         out.writeCrlf();
     }
