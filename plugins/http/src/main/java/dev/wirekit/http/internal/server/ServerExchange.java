@@ -224,8 +224,12 @@ final class ServerExchange {
             conn.connection.abort();
             return Outcome.CLOSE;
         }
-        boolean bodyDone = request.bodyStream().isComplete() && bodyFailure == null;
-        if (!bodyDone) {
+        BodyInputStream body = request.bodyStream();
+        boolean bodyDrainable = bodyFailure == null
+                && connectionFailure == null
+                && (body.isComplete()
+                        || !body.firstReadPending() && body.remaining() >= 0 && body.remaining() <= DRAIN_LIMIT);
+        if (!bodyDrainable) {
             keepAlive = false;
         }
         sendError(status, message);
