@@ -1,8 +1,11 @@
 package dev.wirekit.http.internal;
 
 import dev.wirekit.api.Connection;
+import dev.wirekit.api.OutboundOverflowException;
+import dev.wirekit.api.SessionClosedException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
@@ -18,22 +21,39 @@ public interface ByteSink {
     /** Waits until what was written has been handed to the socket. */
     void flush() throws IOException;
 
-    /** A sink over a connection (zero-copy file transfer when the transport offers it). */
+    /**
+     * A sink over a connection (zero-copy file transfer when the transport offers it). The
+     * transport's unchecked signals that the connection is gone ({@link SessionClosedException},
+     * {@link OutboundOverflowException}) come out as {@link IOException}s, like any other failure
+     * of the peer.
+     */
     static ByteSink of(Connection connection) {
         return new ByteSink() {
             @Override
             public void write(ByteBuffer... buffers) throws IOException {
-                connection.write(buffers);
+                try {
+                    connection.write(buffers);
+                } catch (SessionClosedException | OutboundOverflowException e) {
+                    throw new SocketException(e.getMessage(), e);
+                }
             }
 
             @Override
             public long transferFrom(FileChannel file, long position, long count) throws IOException {
-                return connection.transferFrom(file, position, count);
+                try {
+                    return connection.transferFrom(file, position, count);
+                } catch (SessionClosedException | OutboundOverflowException e) {
+                    throw new SocketException(e.getMessage(), e);
+                }
             }
 
             @Override
             public void flush() throws IOException {
-                connection.flush();
+                try {
+                    connection.flush();
+                } catch (SessionClosedException | OutboundOverflowException e) {
+                    throw new SocketException(e.getMessage(), e);
+                }
             }
         };
     }

@@ -30,9 +30,14 @@ public interface AccessLog extends AutoCloseable {
     @Override
     default void close() {}
 
-    /** No access log. */
+    /** No access log (the server then does not even format the lines). */
     static AccessLog none() {
-        return line -> {};
+        return NoAccessLog.INSTANCE;
+    }
+
+    /** Whether lines are written at all; false only for {@link #none()}. */
+    default boolean enabled() {
+        return true;
     }
 
     /** Every line to {@code sink} (a test collects them in a list). */

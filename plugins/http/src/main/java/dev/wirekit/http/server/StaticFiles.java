@@ -45,7 +45,13 @@ public final class StaticFiles implements Handler {
             throw new IllegalArgumentException("the static file root is not a directory: " + b.root);
         }
         files = new StaticFileHandler(
-                real, b.listing, List.copyOf(b.indexFiles), b.hiddenFiles, Map.copyOf(b.types), b.cacheControl);
+                real,
+                b.listing,
+                List.copyOf(b.indexFiles),
+                b.hiddenFiles,
+                Map.copyOf(b.types),
+                b.cacheControl,
+                b.cacheBytes);
     }
 
     /** Serves {@code root} with the defaults: no listing, {@code index.html}, hidden files hidden. */
@@ -81,6 +87,7 @@ public final class StaticFiles implements Handler {
         private boolean hiddenFiles;
         private final Map<String, String> types = new HashMap<>();
         private String cacheControl;
+        private long cacheBytes = 16L << 20;
 
         private Builder(Path root) {
             this.root = Objects.requireNonNull(root, "root");
@@ -119,6 +126,19 @@ public final class StaticFiles implements Handler {
         /** A Cache-Control value sent with every file ({@code max-age=3600}); none by default. */
         public Builder cacheControl(String value) {
             cacheControl = value;
+            return this;
+        }
+
+        /**
+         * How many bytes of small files (up to 64 KiB each) are kept in memory; 16 MiB by default, 0
+         * turns the file cache off. Whatever is cached, every request checks the file with one
+         * {@code stat}: a file changed, replaced or moved is never served from memory.
+         */
+        public Builder cacheBytes(long value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("cacheBytes < 0: " + value);
+            }
+            cacheBytes = value;
             return this;
         }
 

@@ -1,6 +1,8 @@
 package dev.wirekit.proxy.internal;
 
 import dev.wirekit.api.Connection;
+import dev.wirekit.api.OutboundOverflowException;
+import dev.wirekit.api.SessionClosedException;
 import dev.wirekit.http.HttpException;
 import dev.wirekit.http.server.Request;
 import dev.wirekit.http.server.Response;
@@ -102,7 +104,8 @@ final class Tunnel {
                 lastActivity.set(System.nanoTime());
                 to.write(buf.flip());
             }
-        } catch (IOException e) {
+        } catch (IOException | SessionClosedException | OutboundOverflowException e) {
+            // one side failed or went away: the tunnel is over for both
             from.abort();
             to.abort();
         }

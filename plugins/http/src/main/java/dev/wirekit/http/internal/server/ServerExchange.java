@@ -68,7 +68,7 @@ final class ServerExchange {
     }
 
     Outcome run() {
-        ZonedDateTime started = ZonedDateTime.now(conn.config.clock());
+        ZonedDateTime started = conn.config.accessLog().enabled() ? ZonedDateTime.now(conn.config.clock()) : null;
         response = new ServerResponse(this);
         try {
             request = prepare();
@@ -183,9 +183,8 @@ final class ServerExchange {
             response.status(204).header("Allow", "GET, HEAD, OPTIONS").send();
             return;
         }
-        List<String> segments = PathCodec.rawSegments(request.rawPath()).stream()
-                .map(PathCodec::decode)
-                .toList();
+        List<String> segments = PathCodec.rawSegments(request.rawPath());
+        segments.replaceAll(PathCodec::decode);
         switch (config.router().find(method, segments)) {
             case Router.Found found -> {
                 request.pathParams(found.params());
@@ -265,6 +264,9 @@ final class ServerExchange {
     }
 
     private void accessLog(ZonedDateTime started) {
+        if (started == null) {
+            return;
+        }
         conn.config
                 .accessLog()
                 .write(CommonLogFormat.line(
@@ -277,6 +279,7 @@ final class ServerExchange {
 
     /** Answers a head the parser refused; the connection then closes. */
     static void rejectHead(ServerConnection conn, HttpException e) {
+        boolean log = conn.config.accessLog().enabled();
         LOG().log(
                         Level.INFO,
                         e.status() + " " + HttpStatus.reason(e.status()) + " for " + conn.connection.remoteAddress()

@@ -27,11 +27,13 @@ public final class StaticFileHandler {
     private final boolean hiddenFiles;
     private final MediaTypes types;
     private final String cacheControl;
+    private final FileCache cache;
 
     /**
      * @param root the real path of the directory served
      * @param types Content-Type overrides by lower-case extension
      * @param cacheControl a Cache-Control value for every file, or null
+     * @param cacheBytes bytes of small files kept in memory (0: no file cache at all)
      */
     public StaticFileHandler(
             Path root,
@@ -39,13 +41,15 @@ public final class StaticFileHandler {
             List<String> indexFiles,
             boolean hiddenFiles,
             Map<String, String> types,
-            String cacheControl) {
+            String cacheControl,
+            long cacheBytes) {
         this.resolver = new FileResolver(root, hiddenFiles);
         this.listing = listing;
         this.indexFiles = indexFiles;
         this.hiddenFiles = hiddenFiles;
         this.types = new MediaTypes(types);
         this.cacheControl = cacheControl;
+        this.cache = cacheBytes > 0 ? new FileCache(10_000, cacheBytes, 64 * 1024) : new FileCache(0, 0, 0);
     }
 
     public Path root() {
@@ -66,20 +70,54 @@ public final class StaticFileHandler {
             response.header("Allow", ALLOW);
             throw new HttpException(405, "files can only be read");
         }
+        FileCache.Entry cached = cache.lookup(rawPath);
+        if (cached != null) {
+            serveFile(request, response, cached);
+            return;
+        }
         Path path = resolver.resolve(rawPath);
         BasicFileAttributes attrs = attributes(path);
         if (attrs.isDirectory()) {
             serveDirectory(request, response, rawPath, path);
         } else if (attrs.isRegularFile()) {
-            serveFile(request, response, path, attrs);
+            FileCache.Entry entry = entry(path, attrs);
+            cache.put(rawPath, entry);
+            serveFile(request, response, entry);
         } else {
             throw new HttpException(403, "not a regular file");
         }
     }
 
+    /** What a response needs to know about the regular file {@code real}. */
+    private FileCache.Entry entry(Path real, BasicFileAttributes attrs) {
+        long size = attrs.size();
+        Instant modified = attrs.lastModifiedTime().toInstant();
+        Instant lastModified = modified.truncatedTo(ChronoUnit.SECONDS);
+        String etag = "\"" + Long.toHexString(modified.toEpochMilli()) + "-" + Long.toHexString(size) + "\"";
+        byte[] content = null;
+        if (cache.enabled() && cache.keepsContent(size)) {
+            try {
+                byte[] read = Files.readAllBytes(real);
+                content = read.length == size ? read : null; // changed while read: not kept
+            } catch (IOException e) {
+                content = null; // served from the file below, which reports the problem
+            }
+        }
+        return new FileCache.Entry(
+                real,
+                size,
+                modified.toEpochMilli(),
+                attrs.fileKey(),
+                etag,
+                HttpDate.format(lastModified),
+                lastModified,
+                types.of(real.getFileName().toString()),
+                content);
+    }
+
     private static BasicFileAttributes attributes(Path path) {
         try {
-            return Files.readAttributes(path, BasicFileAttributes.class);
+            return Files.readAttributes(path, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             throw new HttpException(404, "no such file");
         } catch (IOException e) {
@@ -104,7 +142,7 @@ public final class StaticFileHandler {
                 continue;
             }
             if (attrs.isRegularFile() && real.startsWith(resolver.root())) {
-                serveFile(request, response, real, attrs);
+                serveFile(request, response, entry(real, attrs));
                 return;
             }
         }
@@ -120,17 +158,13 @@ public final class StaticFileHandler {
         response.contentType("text/html; charset=utf-8").send(html);
     }
 
-    private void serveFile(Request request, Response response, Path file, BasicFileAttributes attrs)
-            throws IOException {
-        long size = attrs.size();
-        Instant modified = attrs.lastModifiedTime().toInstant();
-        Instant lastModified = modified.truncatedTo(ChronoUnit.SECONDS);
-        String etag = "\"" + Long.toHexString(modified.toEpochMilli()) + "-" + Long.toHexString(size) + "\"";
-        response.header("Last-Modified", HttpDate.format(lastModified)).header("ETag", etag);
+    private void serveFile(Request request, Response response, FileCache.Entry file) throws IOException {
+        long size = file.size();
+        response.header("Last-Modified", file.lastModified()).header("ETag", file.etag());
         if (cacheControl != null) {
             response.header("Cache-Control", cacheControl);
         }
-        switch (Preconditions.evaluate(request.method(), request.headers(), etag, lastModified)) {
+        switch (Preconditions.evaluate(request.method(), request.headers(), file.etag(), file.lastModifiedInstant())) {
             case NOT_MODIFIED -> {
                 response.status(304).send();
                 return;
@@ -138,17 +172,30 @@ public final class StaticFileHandler {
             case FAILED -> throw new HttpException(412, "a precondition failed");
             case PROCEED -> {}
         }
-        String type = types.of(file.getFileName().toString());
+        String type = file.contentType();
         response.header("Accept-Ranges", "bytes");
-        List<ByteRanges.Range> ranges =
-                request.method().equals("GET") && Preconditions.rangeApplies(request.headers(), etag, lastModified)
-                        ? ByteRanges.parse(request.header("Range"), size)
-                        : null;
+        List<ByteRanges.Range> ranges = request.method().equals("GET")
+                        && Preconditions.rangeApplies(request.headers(), file.etag(), file.lastModifiedInstant())
+                ? ByteRanges.parse(request.header("Range"), size)
+                : null;
         if (ranges != null && ranges.isEmpty()) {
             response.status(416).header("Content-Range", "bytes */" + size).send();
             return;
         }
-        try (FileChannel channel = open(file)) {
+        byte[] content = file.content();
+        if (content != null && (ranges == null || ranges.size() == 1)) {
+            if (ranges == null) {
+                response.contentType(type).send(content);
+            } else {
+                ByteRanges.Range r = ranges.get(0);
+                response.status(206)
+                        .contentType(type)
+                        .header("Content-Range", "bytes " + r.first() + "-" + r.last() + "/" + size)
+                        .send(java.util.Arrays.copyOfRange(content, (int) r.first(), (int) r.last() + 1));
+            }
+            return;
+        }
+        try (FileChannel channel = open(file.real())) {
             if (ranges == null) {
                 response.contentType(type).sendFile(channel, 0, size);
             } else if (ranges.size() == 1) {

@@ -26,7 +26,7 @@ final class Freshness {
 
     /** The freshness lifetime in millis (0 when the response is stale at once). */
     long lifetime(CachedResponse r) {
-        CacheControl cc = CacheControl.of(r.headers());
+        CacheControl cc = r.directives();
         long sMaxAge = cc.seconds("s-maxage");
         if (sMaxAge >= 0) {
             return sMaxAge * 1000;
@@ -40,12 +40,12 @@ final class Freshness {
             if (expires.isEmpty()) {
                 return 0; // an invalid Expires means already expired
             }
-            return Math.max(0, expires.get().toEpochMilli() - dateValue(r));
+            return Math.max(0, expires.get().toEpochMilli() - r.dateValue());
         }
         if (HEURISTICALLY_CACHEABLE.contains(r.status()) || cc.has("public")) {
             Optional<Instant> modified = HttpDate.parse(r.headers().get("Last-Modified"));
             if (modified.isPresent()) {
-                long since = dateValue(r) - modified.get().toEpochMilli();
+                long since = r.dateValue() - modified.get().toEpochMilli();
                 return Math.min(heuristicMaxMillis, Math.max(0, (long) (since * heuristicFraction)));
             }
         }
@@ -62,30 +62,12 @@ final class Freshness {
 
     /** The current age in millis at {@code now} (RFC 9111 section 4.2.3). */
     static long currentAge(CachedResponse r, long now) {
-        long apparentAge = Math.max(0, r.responseTime() - dateValue(r));
+        long apparentAge = Math.max(0, r.responseTime() - r.dateValue());
         long responseDelay = Math.max(0, r.responseTime() - r.requestTime());
-        long ageValue = ageValue(r);
+        long ageValue = r.ageValue();
         long correctedAgeValue = ageValue + responseDelay;
         long correctedInitialAge = Math.max(apparentAge, correctedAgeValue);
         long residentTime = Math.max(0, now - r.responseTime());
         return correctedInitialAge + residentTime;
-    }
-
-    private static long dateValue(CachedResponse r) {
-        return HttpDate.parse(r.headers().get("Date"))
-                .map(Instant::toEpochMilli)
-                .orElse(r.responseTime());
-    }
-
-    private static long ageValue(CachedResponse r) {
-        String age = r.headers().get("Age");
-        if (age == null) {
-            return 0;
-        }
-        try {
-            return Math.max(0, Long.parseLong(age.strip())) * 1000;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

@@ -84,7 +84,7 @@ public final class HttpCache implements AutoCloseable {
             return new Lookup(State.MISS, null);
         }
         CacheControl req = CacheControl.of(request);
-        CacheControl res = CacheControl.of(match.headers());
+        CacheControl res = match.directives();
         long now = now();
         long age = Freshness.currentAge(match, now);
         long lifetime = freshness.lifetime(match);
@@ -124,7 +124,7 @@ public final class HttpCache implements AutoCloseable {
 
     /** Whether a stale {@code entry} may be served because the origin cannot be reached. */
     public boolean mayServeStaleWhenDisconnected(CachedResponse entry) {
-        return !neverStale(CacheControl.of(entry.headers()));
+        return !neverStale(entry.directives());
     }
 
     private static boolean varyMatches(CachedResponse r, Headers request) {
