@@ -41,4 +41,32 @@ class ProxyProviderTest {
                 IllegalArgumentException.class,
                 () -> provider.create(OptionValues.parse(provider.options(), Map.of("allow-client", List.of("nope")))));
     }
+
+    @Test
+    void theModuleDescriptorDeclaresTheProvider() throws Exception {
+        java.nio.file.Path launcher = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java");
+        String modulePath = String.join(
+                java.io.File.pathSeparator,
+                java.nio.file.Path.of("target", "classes").toAbsolutePath().toString(),
+                location(dev.wirekit.http.server.HttpServer.class),
+                location(dev.wirekit.spi.ServiceProvider.class));
+        Process p = new ProcessBuilder(
+                        launcher.toString(), "--module-path", modulePath, "--describe-module", "dev.wirekit.proxy")
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(
+                out.contains(
+                        "provides dev.wirekit.spi.ServiceProvider with dev.wirekit.proxy.internal.ProxyServiceProvider"),
+                out);
+        assertTrue(out.contains("exports dev.wirekit.proxy"), out);
+        assertTrue(!out.contains("exports dev.wirekit.proxy.internal"), out);
+    }
+
+    private static String location(Class<?> type) throws Exception {
+        return java.nio.file.Path.of(
+                        type.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+    }
 }

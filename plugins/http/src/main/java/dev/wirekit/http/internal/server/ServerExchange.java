@@ -242,7 +242,7 @@ final class ServerExchange {
         try {
             response.sendError(status, message);
         } catch (IOException | RuntimeException e) {
-            LOG().log(Level.DEBUG, () -> "could not send the error response: " + e);
+            log().log(Level.DEBUG, () -> "could not send the error response: " + e);
         }
     }
 
@@ -250,11 +250,11 @@ final class ServerExchange {
     private void report(int status, String message, Throwable bug) {
         String who = conn.connection.remoteAddress() + " \"" + safeLine() + "\"";
         if (bug != null) {
-            LOG().log(Level.ERROR, status + " " + HttpStatus.reason(status) + " for " + who + ": " + message, bug);
+            log().log(Level.ERROR, status + " " + HttpStatus.reason(status) + " for " + who + ": " + message, bug);
         } else if (status == 0) {
-            LOG().log(Level.INFO, "request from " + who + " abandoned: " + message);
+            log().log(Level.INFO, "request from " + who + " abandoned: " + message);
         } else {
-            LOG().log(Level.INFO, status + " " + HttpStatus.reason(status) + " for " + who + ": " + message);
+            log().log(Level.INFO, status + " " + HttpStatus.reason(status) + " for " + who + ": " + message);
         }
     }
 
@@ -280,14 +280,14 @@ final class ServerExchange {
     /** Answers a head the parser refused; the connection then closes. */
     static void rejectHead(ServerConnection conn, HttpException e) {
         boolean log = conn.config.accessLog().enabled();
-        LOG().log(
+        log().log(
                         Level.INFO,
                         e.status() + " " + HttpStatus.reason(e.status()) + " for " + conn.connection.remoteAddress()
                                 + ": " + e.getMessage());
         try {
             ServerResponse.writeError(conn, e.status(), e.getMessage());
         } catch (IOException io) {
-            LOG().log(Level.DEBUG, () -> "could not send the error response: " + io);
+            log().log(Level.DEBUG, () -> "could not send the error response: " + io);
         }
         conn.config
                 .accessLog()
@@ -295,7 +295,7 @@ final class ServerExchange {
                         conn.connection.remoteAddress(), ZonedDateTime.now(conn.config.clock()), null, e.status(), 0));
     }
 
-    private static System.Logger LOG() {
+    private static System.Logger log() {
         return ServerConnection.LOG;
     }
 }
