@@ -95,6 +95,15 @@ public interface Request {
      */
     Parameters form() throws IOException;
 
+    /**
+     * The body as {@code multipart/form-data} parts (RFC 7578): form fields and uploaded files, in
+     * order, read whole (within the server's body limit).
+     *
+     * @throws dev.wirekit.http.HttpException 415 when the body is of another type, 400 when it is
+     *     malformed
+     */
+    java.util.List<FormPart> parts() throws IOException;
+
     /** The client's address. */
     InetSocketAddress remoteAddress();
 

@@ -16,7 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Coverage-guided fuzzing of the request parser, the response parser and the chunked decoder (run
+ * Coverage-guided fuzzing of the request parser, the response parser, the chunked decoder and the
+ * multipart parser (run
  * with {@code JAZZER_FUZZ=1}; otherwise the inputs under {@code CodecFuzzTestInputs} replay). The
  * rule: any bytes give a parsed message or an {@link HttpException} / {@link IOException}, never
  * another exception, and what is parsed is well-formed.
@@ -130,5 +131,22 @@ class CodecFuzzTest {
                 new HttpInput(new PieceSource(List.of(ByteBuffer.wrap(wire.toByteArray()))), 32, Duration.ofSeconds(1));
         // "name:value" comes back as "name: value": allow the trailers to grow a little
         assertArrayEquals(decoded, new ChunkedInputStream(again, 1 << 20, 4096, 400).readAllBytes());
+    }
+
+    @FuzzTest
+    void multipartParser(FuzzedDataProvider data) {
+        String boundary = data.consumeString(20);
+        byte[] body = data.consumeRemainingAsBytes();
+        if (boundary.isEmpty()) {
+            boundary = "b";
+        }
+        try {
+            for (dev.wirekit.http.server.FormPart part : MultipartParser.parse(body, boundary)) {
+                checkFields(part.headers());
+                assertTrue(part.name() != null && part.content().length <= body.length);
+            }
+        } catch (HttpException e) {
+            assertTrue(e.status() == 400 || e.status() == 413, e.getMessage());
+        }
     }
 }

@@ -144,6 +144,33 @@ class ServerCurlTest {
 
     @ParameterizedTest
     @MethodSource("dev.wirekit.http.testing.Transports#names")
+    void uploadsAMultipartForm(String transport) throws Exception {
+        try (TestSite site = new TestSite();
+                ServerFixture f = ServerFixture.start(transport, site)) {
+            Path upload = Files.createTempFile("upload", ".bin");
+            try {
+                Files.write(upload, site.data());
+                Curl.Result r = Curl.run(
+                        "-F",
+                        "title=Zoë's file",
+                        "-F",
+                        "file=@" + upload + ";type=application/x-test",
+                        f.url("/upload"));
+                assertEquals(0, r.exit(), r.err());
+                String[] lines =
+                        new String(r.out().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8).split("\n");
+                assertEquals("title null text/plain 11 Zoë's file", lines[0]);
+                assertEquals("file " + upload.getFileName() + " application/x-test 100000 ", lines[1]);
+            } finally {
+                Files.delete(upload);
+            }
+            Curl.Result wrongType = Curl.run("-v", "-d", "a=1", f.url("/upload"));
+            assertEquals("HTTP/1.1 415 Unsupported Media Type", statusLine(wrongType.err()));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.wirekit.http.testing.Transports#names")
     void rangesGive206MultipartAnd416(String transport) throws Exception {
         try (TestSite site = new TestSite();
                 ServerFixture f = ServerFixture.start(transport, site)) {

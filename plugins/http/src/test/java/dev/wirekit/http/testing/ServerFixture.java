@@ -35,6 +35,7 @@ import java.util.function.Consumer;
  * GET    /stream         a chunked body of five lines
  * GET    /fail           a handler bug: 500
  * GET    /refuse         the handler throws HttpException(403)
+ * POST   /upload         the multipart parts: "name filename type size [text]" per line
  * GET    /moved          308 to /hello/moved
  * *      /*              the static files (no listing unless asked)
  * </pre>
@@ -105,6 +106,21 @@ public final class ServerFixture implements AutoCloseable {
                 })
                 .get("/refuse", (req, res) -> {
                     throw new HttpException(403, "refused by the handler");
+                })
+                .post("/upload", (req, res) -> {
+                    StringBuilder sb = new StringBuilder();
+                    for (dev.wirekit.http.server.FormPart part : req.parts()) {
+                        sb.append(part.name())
+                                .append(' ')
+                                .append(part.filename())
+                                .append(' ');
+                        sb.append(part.contentType())
+                                .append(' ')
+                                .append(part.content().length)
+                                .append(' ');
+                        sb.append(part.isFile() ? "" : part.text()).append('\n');
+                    }
+                    res.send(sb.toString());
                 })
                 .get("/moved", (req, res) -> res.redirect(308, "/hello/moved"));
     }

@@ -165,6 +165,16 @@ final class ServerRequest implements Request {
     }
 
     @Override
+    public java.util.List<dev.wirekit.http.server.FormPart> parts() throws IOException {
+        String boundary =
+                dev.wirekit.http.internal.MultipartParser.boundary(headers().get("Content-Type"));
+        if (boundary == null) {
+            throw new HttpException(415, "expected multipart/form-data with a boundary");
+        }
+        return dev.wirekit.http.internal.MultipartParser.parse(bodyBytes(), boundary);
+    }
+
+    @Override
     public InetSocketAddress remoteAddress() {
         return exchange.conn.connection.remoteAddress();
     }
