@@ -85,4 +85,16 @@ class RootConfinementTest {
             assertTrue(get(f, "/escape.txt").startsWith("HTTP/1.1 403 "));
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.wirekit.http.testing.Transports#names")
+    void aDirectoryRedirectNeverLeavesTheSite(String transport) throws Exception {
+        try (TestSite site = new TestSite();
+                ServerFixture f = ServerFixture.start(transport, site)) {
+            java.nio.file.Files.createDirectory(site.root().resolve("evil.example"));
+            String response = get(f, "//evil.example");
+            assertEquals("HTTP/1.1 301 Moved Permanently", status(response));
+            assertTrue(response.contains("\r\nLocation: /evil.example/\r\n"), response);
+        }
+    }
 }

@@ -128,7 +128,11 @@ public final class StaticFileHandler {
     private void serveDirectory(Request request, Response response, String rawPath, Path dir) throws IOException {
         if (!rawPath.endsWith("/")) {
             String query = request.rawQuery();
-            response.redirect(301, request.rawPath() + "/" + (query == null ? "" : "?" + query));
+            String path = request.rawPath();
+            while (path.startsWith("//")) {
+                path = path.substring(1); // "//host/" would send the browser to another site
+            }
+            response.redirect(301, path + "/" + (query == null ? "" : "?" + query));
             return;
         }
         for (String name : indexFiles) {
