@@ -53,7 +53,7 @@ class ProxyCurlTest {
             ForwardProxy.Builder b = ForwardProxy.builder()
                     .allowDestinations(List.of("127.0.0.1"))
                     .clock(clock)
-                    .upstreamReadTimeout(Duration.ofMillis(700));
+                    .upstreamReadTimeout(Duration.ofSeconds(2));
             custom.accept(b);
             proxy = b.build();
             server = proxy.start(transport, new InetSocketAddress("127.0.0.1", 0), TransportOptions.defaults());

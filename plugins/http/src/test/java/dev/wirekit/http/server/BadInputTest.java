@@ -223,15 +223,12 @@ class BadInputTest {
                     0,
                     250,
                     TimeUnit.MILLISECONDS);
-            long started = System.nanoTime();
             for (int i = 0; i < 3; i++) {
                 assertStillServing(f); // served while the slow client holds its connection
             }
             String response = slow.readAll();
-            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             assertTrue(response.startsWith("HTTP/1.1 408 "), firstLine(response));
             assertTrue(at.get() < request.length, "the whole request was sent before the timeout");
-            assertTrue(took < 10_000, "took " + took + " ms");
             assertOneLogLine(log, slow.localPort(), 408);
         } finally {
             drip.shutdownNow();
