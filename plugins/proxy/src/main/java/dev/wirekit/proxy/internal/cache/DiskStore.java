@@ -40,6 +40,9 @@ public final class DiskStore implements CacheStore {
     private final long maxBytes;
     private final ReentrantLock lock = new ReentrantLock();
     private final LinkedHashMap<String, Meta> files = new LinkedHashMap<>(64, 0.75f, true);
+    /** The file names of each key's variants. */
+    private final Map<String, java.util.Set<String>> byKey = new java.util.HashMap<>();
+
     private long bytes;
 
     /**
@@ -63,6 +66,8 @@ public final class DiskStore implements CacheStore {
                     String name = p.getFileName().toString();
                     long size = Files.size(p);
                     files.put(name, new Meta(r.key(), r.vary(), size));
+                    byKey.computeIfAbsent(r.key(), k -> new java.util.HashSet<>())
+                            .add(name);
                     bytes += size;
                 } catch (IOException | RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "dropping unreadable cache file " + p + ": " + e);
@@ -90,14 +95,10 @@ public final class DiskStore implements CacheStore {
 
     @Override
     public List<CachedResponse> variants(String key) {
-        List<String> names = new ArrayList<>();
+        List<String> names;
         lock.lock();
         try {
-            for (Map.Entry<String, Meta> e : files.entrySet()) {
-                if (e.getValue().key.equals(key)) {
-                    names.add(e.getKey());
-                }
-            }
+            names = new ArrayList<>(byKey.getOrDefault(key, java.util.Set.of()));
             for (String n : names) {
                 files.get(n); // touch: most recently used
             }
@@ -132,6 +133,8 @@ public final class DiskStore implements CacheStore {
             lock.lock();
             try {
                 Meta old = files.put(name, new Meta(response.key(), response.vary(), size));
+                byKey.computeIfAbsent(response.key(), k -> new java.util.HashSet<>())
+                        .add(name);
                 bytes += size - (old == null ? 0 : old.size);
                 evict();
             } finally {
@@ -144,14 +147,10 @@ public final class DiskStore implements CacheStore {
 
     @Override
     public void remove(String key) {
-        List<String> names = new ArrayList<>();
+        List<String> names;
         lock.lock();
         try {
-            files.forEach((n, m) -> {
-                if (m.key.equals(key)) {
-                    names.add(n);
-                }
-            });
+            names = new ArrayList<>(byKey.getOrDefault(key, java.util.Set.of()));
         } finally {
             lock.unlock();
         }
@@ -164,6 +163,7 @@ public final class DiskStore implements CacheStore {
             Meta m = files.remove(name);
             if (m != null) {
                 bytes -= m.size;
+                unindex(m.key, name);
             }
             Files.deleteIfExists(dir.resolve(name));
         } catch (IOException e) {
@@ -180,11 +180,20 @@ public final class DiskStore implements CacheStore {
             Map.Entry<String, Meta> e = it.next();
             bytes -= e.getValue().size;
             it.remove();
+            unindex(e.getValue().key, e.getKey());
             try {
                 Files.deleteIfExists(dir.resolve(e.getKey()));
             } catch (IOException ex) {
                 LOG.log(System.Logger.Level.WARNING, "cannot delete the cache file " + e.getKey() + ": " + ex);
             }
+        }
+    }
+
+    /** Drops {@code name} from its key's set; lock held. */
+    private void unindex(String key, String name) {
+        java.util.Set<String> names = byKey.get(key);
+        if (names != null && names.remove(name) && names.isEmpty()) {
+            byKey.remove(key);
         }
     }
 
