@@ -175,7 +175,8 @@ final class DefaultTransport implements Transport {
             open.add(wire);
             wire.start(connection);
             if (connection.chain == null) {
-                return CompletableFuture.completedFuture(connection);
+                // writable only once the driver has made the wire active
+                return connection.active.thenApply(v -> connection);
             }
             return CompletableFuture.supplyAsync(
                     () -> {
