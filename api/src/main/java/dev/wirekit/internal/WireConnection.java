@@ -246,11 +246,16 @@ final class WireConnection extends WireEndpoint implements Connection {
         }
     }
 
+    /** Waits for room for {@code size} bytes; the Connection contract reports failures as IOExceptions. */
     private void admit(long size) throws IOException {
         try {
             reserve(size, OverflowPolicy.BLOCK);
         } catch (OutboundOverflowException e) {
-            throw new WriteTimeoutException(e.getMessage());
+            WriteTimeoutException timeout = new WriteTimeoutException(e.getMessage());
+            timeout.initCause(e);
+            throw timeout;
+        } catch (dev.wirekit.api.SessionClosedException e) {
+            throw new SocketException(e.getMessage(), e);
         }
     }
 

@@ -49,7 +49,9 @@ public final class HttpServiceProvider implements ServiceProvider {
                 OptionSpec.duration("header-timeout", "how long a request head may take to arrive", d.headerTimeout()),
                 OptionSpec.duration("read-timeout", "how long one read of a request may wait", d.readTimeout()),
                 OptionSpec.duration(
-                        "idle-timeout", "how long a kept-alive connection may wait for a request", d.idleTimeout()));
+                        "keep-alive-timeout",
+                        "how long a kept-alive connection may wait for its next request",
+                        d.idleTimeout()));
     }
 
     @Override
@@ -67,7 +69,7 @@ public final class HttpServiceProvider implements ServiceProvider {
                     .maxHeaderCount(options.integer("max-headers"))
                     .headerTimeout(options.duration("header-timeout"))
                     .readTimeout(options.duration("read-timeout"))
-                    .idleTimeout(options.duration("idle-timeout"))
+                    .idleTimeout(options.duration("keep-alive-timeout"))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bad limit: " + e.getMessage(), e);
