@@ -1,0 +1,161 @@
+package dev.wirekit.file;
+
+import dev.wirekit.file.internal.Digest;
+import dev.wirekit.file.internal.FileMessage;
+import dev.wirekit.file.internal.FileMessage.Data;
+import dev.wirekit.file.internal.FileMessage.ErrorReply;
+import dev.wirekit.file.internal.FileMessage.PutRequest;
+import dev.wirekit.file.internal.FileMessage.Ready;
+import dev.wirekit.file.internal.FileMessage.Stored;
+import dev.wirekit.file.internal.MessageChannel;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ProtocolException;
+import java.net.SocketTimeoutException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One {@link FileClient#upload}: hash the file, PUT, send the data from where the server's partial
+ * upload ends, and wait for STORED. While it sends, a virtual thread waits for the server's answer,
+ * so a refusal mid-way (a full disk) stops the sending at once instead of after the whole file.
+ */
+final class ClientUpload {
+    /** Data is handed to the connection this many bytes at a time, between progress reports. */
+    private static final long SLICE = 1 << 20;
+    /** The server syncs the file to disk before it answers: allow this rate at least. */
+    private static final long SYNC_BYTES_PER_SECOND = 50L << 20;
+
+    private final FileClient client;
+    private final Path source;
+    private final String name;
+    private final TransferListener listener;
+    private final long start = System.nanoTime();
+
+    ClientUpload(FileClient client, Path source, String name, TransferListener listener) {
+        this.client = client;
+        this.source = source;
+        this.name = name;
+        this.listener = listener;
+    }
+
+    TransferResult run() throws IOException {
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+            long size = in.size();
+            Digest digest = Digest.of(in, size);
+            long modified = Files.getLastModifiedTime(source).toMillis();
+            MessageChannel ch = client.channel();
+            long offset;
+            try {
+                ch.send(new PutRequest(name, size, digest, modified));
+                FileMessage reply = client.receive(ch);
+                if (!(reply instanceof Ready ready)) {
+                    throw client.refusalOrProtocolError(reply, "READY");
+                }
+                offset = ready.offset();
+                if (offset < 0 || offset > size) {
+                    client.drop();
+                    throw new ProtocolException(
+                            "the server asked for the data from " + offset + " of a " + size + "-byte file");
+                }
+                ch.send(new Data(size - offset));
+            } catch (FileTransferException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                client.drop();
+                throw e;
+            }
+            Stored stored = send(ch, in, size, offset);
+            if (stored.size() != size || !stored.sha256().equals(digest)) {
+                throw new FileTransferException(
+                        FileError.DIGEST_MISMATCH,
+                        "the server stored " + stored.size() + " bytes with SHA-256 " + stored.sha256() + ", not "
+                                + size + " bytes with " + digest);
+            }
+            return new TransferResult(name, size, offset, digest.hex(), Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private Stored send(MessageChannel ch, FileChannel in, long size, long offset) throws IOException {
+        CompletableFuture<FileMessage> answer = new CompletableFuture<>();
+        Thread.ofVirtual().name("wirekit-file-upload-answer").start(() -> {
+            try {
+                answer.complete(ch.receive(Duration.ZERO));
+            } catch (Throwable t) {
+                answer.completeExceptionally(t);
+            }
+        });
+        long position = offset;
+        try {
+            listener.started(name, offset, size);
+            while (position < size && !answer.isDone()) {
+                long n = Math.min(SLICE, size - position);
+                ch.sendFile(in, position, n);
+                position += n;
+                listener.progressed(position, size);
+            }
+            if (position == size) {
+                ch.flush();
+            }
+            FileMessage reply = await(answer, position == size ? size - offset : 0);
+            if (reply == null) {
+                throw new EOFException("the server closed the connection before confirming the upload of '" + name
+                        + "'; upload again to resume");
+            }
+            if (reply instanceof ErrorReply && position < size) {
+                client.drop(); // it stopped reading our data: the stream is out of step
+            }
+            if (!(reply instanceof Stored stored)) {
+                throw client.refusalOrProtocolError(reply, "STORED");
+            }
+            return stored;
+        } catch (FileTransferException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Reset the connection; the answer thread then ends at once, with the server's ERROR if
+            // one had arrived (a refusal mid-way is why sending fails), else with the failure.
+            client.drop();
+            FileMessage early = null;
+            try {
+                early = answer.get(client.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException ignored) {
+                // no answer: report the failure itself
+            }
+            if (early instanceof ErrorReply && e instanceof IOException) {
+                throw client.refusalOrProtocolError(early, "STORED");
+            }
+            throw e;
+        }
+    }
+
+    /** The server's answer; it may take a while to sync {@code synced} bytes to its disk first. */
+    private FileMessage await(CompletableFuture<FileMessage> answer, long synced) throws IOException {
+        Duration limit = client.timeout().plusSeconds(synced / SYNC_BYTES_PER_SECOND);
+        try {
+            return answer.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new SocketTimeoutException(
+                    "no answer from the server within " + limit + " after the upload of '" + name + "'");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for the server");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+}
