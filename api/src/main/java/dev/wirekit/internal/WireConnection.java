@@ -246,6 +246,11 @@ final class WireConnection extends WireEndpoint implements Connection {
             reserve(size, OverflowPolicy.BLOCK);
         } catch (OutboundOverflowException e) {
             throw new WriteTimeoutException(e.getMessage());
+        } catch (dev.wirekit.api.SessionClosedException e) {
+            // closed while waiting for room: an I/O failure here, as everywhere else on a Connection
+            SocketException closed = new SocketException(e.getMessage());
+            closed.initCause(e.getCause());
+            throw closed;
         }
     }
 
