@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A TCP relay in front of a server that kills its first connection with a reset, in both
- * directions, once a chosen number of bytes has passed in one direction; later connections are
- * relayed untouched. It lets a test break a transfer mid-way, deterministically, without the
+ * A TCP relay in front of a server that kills its first connection once a chosen number of bytes
+ * has passed in one direction (the client sees a reset, the server sees the client leave); later
+ * connections are relayed untouched. It lets a test break a transfer mid-way, deterministically, without the
  * client or the server knowing.
  */
 final class CuttingProxy implements AutoCloseable {
@@ -48,6 +48,11 @@ final class CuttingProxy implements AutoCloseable {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort());
     }
 
+    /** How many bytes passed in the counted direction before the cut; -1 before it. */
+    long passedBeforeCut() {
+        return passedBeforeCut.get();
+    }
+
     /** Whether the first connection has been cut yet. */
     boolean hasCut() {
         return cut.getCount() == 0;
@@ -64,16 +69,30 @@ final class CuttingProxy implements AutoCloseable {
                 boolean first = connections.getAndIncrement() == 0;
                 long limit = first ? cutAfter : Long.MAX_VALUE;
                 Thread.ofVirtual()
-                        .start(() -> pump(client, server, direction == Direction.TO_SERVER ? limit : Long.MAX_VALUE));
+                        .start(() -> pump(
+                                client,
+                                server,
+                                client,
+                                server,
+                                direction == Direction.TO_SERVER ? limit : Long.MAX_VALUE));
                 Thread.ofVirtual()
-                        .start(() -> pump(server, client, direction == Direction.TO_CLIENT ? limit : Long.MAX_VALUE));
+                        .start(() -> pump(
+                                server,
+                                client,
+                                client,
+                                server,
+                                direction == Direction.TO_CLIENT ? limit : Long.MAX_VALUE));
             }
         } catch (IOException e) {
             // closed
         }
     }
 
-    private void pump(Socket from, Socket to, long limit) {
+    /**
+     * Relays {@code from} to {@code to}; at the cut, the client's side is reset (it loses what it
+     * had not read) and the server's side closed in order (it gets every byte relayed so far).
+     */
+    private void pump(Socket from, Socket to, Socket client, Socket server, long limit) {
         byte[] buffer = new byte[16 * 1024];
         long passed = 0;
         try (InputStream in = from.getInputStream()) {
@@ -84,8 +103,8 @@ final class CuttingProxy implements AutoCloseable {
                 passed += n;
                 if (passed >= limit) {
                     passedBeforeCut.set(passed);
-                    reset(from);
-                    reset(to);
+                    reset(client);
+                    server.close();
                     cut.countDown();
                     return;
                 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wirekit.testkit.TestEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,11 +132,14 @@ class FileResumeTest {
             assertThrows(IOException.class, () -> files.upload(source));
             assertTrue(proxy.hasCut());
             assertFalse(Files.exists(root.resolve("big.bin")), "an interrupted upload is not visible");
+            new TestEnvironment(Fixtures.WAIT)
+                    .awaitTrue(
+                            "the server has seen the client go",
+                            () -> running.files().uploadsInProgress() == 0);
 
             TransferResult result = files.upload(source);
-            assertTrue(
-                    result.resumedFrom() > 0 && result.resumedFrom() < CUT,
-                    "resumed from what reached the server: " + result.resumedFrom());
+            assertEquals(
+                    proxy.passedBeforeCut(), result.resumedFrom(), "resumed from every byte that reached the server");
             assertEquals(expected, Fixtures.sha256(root.resolve("big.bin")));
             assertNoPartials(root);
         }

@@ -34,7 +34,7 @@ public final class NamePolicy {
 
     private static final String WINDOWS_RESERVED = "<>:\"|?*";
     private static final String SEPARATOR_LOOKALIKES = "\u2215\u2044\u29F8\u29F9\uFE68\uFF0F\uFF3C\u2216\u244A";
-    private static final Pattern PERCENT_ENCODED = Pattern.compile("%[0-9A-Fa-f]{2}");
+    private static final Pattern PERCENT_ENCODED = Pattern.compile("%[0-9A-Fa-f]{2}|%[uU][0-9A-Fa-f]{4}");
     private static final Set<String> DEVICES = Set.of(
             "CON",
             "PRN",
@@ -100,7 +100,7 @@ public final class NamePolicy {
             }
         }
         if (PERCENT_ENCODED.matcher(name).find()) {
-            return "the name looks URL-encoded ('%XX'); send names as plain UTF-8, never encoded";
+            return "the name looks URL-encoded ('%XX' or '%uXXXX'); send names as plain UTF-8, never encoded";
         }
         String device = device(name);
         if (device == null) {

@@ -70,8 +70,23 @@ final class Upload {
                 server.claims().claim(name, put.size(), put.sha256(), part, connection::abort, server.busyWait())) {
             area.removeOthers(name, part);
             long offset = partialLength(part, put.size());
-            reserveSpace(claim, name, put.size() - offset);
-            receive(put, target, part, offset);
+            try {
+                reserveSpace(claim, name, put.size() - offset);
+                receive(put, target, part, offset);
+            } finally {
+                deleteIfEmpty(part);
+            }
+        }
+    }
+
+    /** An upload that ended before any byte arrived leaves no empty partial file behind. */
+    private static void deleteIfEmpty(Path part) throws IOException {
+        try {
+            if (Files.size(part) == 0) {
+                Files.deleteIfExists(part);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // committed, deleted, or never created
         }
     }
 
