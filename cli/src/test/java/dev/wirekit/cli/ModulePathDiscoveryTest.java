@@ -40,7 +40,7 @@ class ModulePathDiscoveryTest {
         String transports = run(launch, "transports");
         assertTrue(transports.contains("nio ") && transports.contains("blocking "), transports);
         String services = run(launch, "services");
-        for (String service : List.of("echo", "time", "calc")) {
+        for (String service : List.of("echo", "time", "calc", "file")) {
             assertTrue(services.contains(service + " "), service + " missing:\n" + services);
         }
     }

@@ -111,7 +111,7 @@ final class ClientDownload {
         MessageDigest md = Digest.sha256();
         try (FileChannel out =
                 FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            Digest.update(md, out, 0, offset);
+            Digest.update(md, out, 0, offset, done -> listener.hashing(name, done, offset));
             listener.started(name, offset, header.size());
             long position = offset;
             while (position < header.size()) {

@@ -49,7 +49,9 @@ final class ClientUpload {
     TransferResult run() throws IOException {
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
             long size = in.size();
-            Digest digest = Digest.of(in, size);
+            java.security.MessageDigest md = Digest.sha256();
+            Digest.update(md, in, 0, size, done -> listener.hashing(name, done, size));
+            Digest digest = Digest.finish(md);
             long modified = Files.getLastModifiedTime(source).toMillis();
             MessageChannel ch = client.channel();
             long offset;

@@ -14,6 +14,13 @@ public interface TransferListener {
     TransferListener NONE = new TransferListener() {};
 
     /**
+     * A local file is being hashed before data moves: the whole file before an upload, or the
+     * part already downloaded before a download resumes. {@code done} of {@code size} bytes are
+     * hashed; called after each chunk.
+     */
+    default void hashing(String name, long done, long size) {}
+
+    /**
      * The transfer is about to move data.
      *
      * @param name the remote file's name

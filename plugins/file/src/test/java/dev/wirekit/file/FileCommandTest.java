@@ -146,6 +146,7 @@ class FileCommandTest {
             assertEquals(0, sub("get").action().run(terminal));
             String shown = terminal.err.toString(StandardCharsets.UTF_8);
             assertTrue(shown.contains("big.bin"), shown);
+            assertTrue(shown.contains("computing SHA-256 100%"), "the part already there is hashed first: " + shown);
             assertTrue(shown.contains("100% [####################] 2.86 MiB / 2.86 MiB"), shown);
             assertTrue(shown.contains("resumed at 977 KiB"), shown);
             assertTrue(shown.contains("sha256 " + Fixtures.sha256(file) + " verified"), shown);

@@ -56,6 +56,16 @@ public final class Digest {
      * @throws java.io.EOFException when the file is shorter than that
      */
     public static void update(MessageDigest md, FileChannel file, long position, long length) throws IOException {
+        update(md, file, position, length, done -> {});
+    }
+
+    /**
+     * As {@link #update(MessageDigest, FileChannel, long, long)}, telling {@code progress} how
+     * many bytes are done after each chunk.
+     */
+    public static void update(
+            MessageDigest md, FileChannel file, long position, long length, java.util.function.LongConsumer progress)
+            throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(READ_CHUNK, Math.max(1, length)));
         long done = 0;
         while (done < length) {
@@ -68,6 +78,7 @@ public final class Digest {
             buffer.flip();
             md.update(buffer);
             done += n;
+            progress.accept(done);
         }
     }
 

@@ -38,6 +38,21 @@ public final class ProgressBar implements TransferListener {
     }
 
     @Override
+    public void hashing(String name, long done, long size) {
+        long now = nanoTime.getAsLong();
+        if (now - lastNanos < REDRAW_NANOS && done < size) {
+            return;
+        }
+        lastNanos = now;
+        int percent = size == 0 ? 100 : (int) (done * 100 / size);
+        String line = fit(name) + String.format(Locale.ROOT, " computing SHA-256 %3d%%", percent);
+        int width = line.length();
+        out.print("\r" + line + " ".repeat(Math.max(0, lastWidth - width)));
+        lastWidth = width;
+        out.flush();
+    }
+
+    @Override
     public void started(String name, long resumedFrom, long size) {
         this.name = name;
         this.resumedFrom = resumedFrom;
