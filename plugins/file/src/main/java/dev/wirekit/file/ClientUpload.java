@@ -11,7 +11,6 @@ import dev.wirekit.file.internal.MessageChannel;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ProtocolException;
-import java.net.SocketTimeoutException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +27,11 @@ import java.util.concurrent.TimeoutException;
  * so a refusal mid-way (a full disk) stops the sending at once instead of after the whole file.
  */
 final class ClientUpload {
-    /** Data is handed to the connection this many bytes at a time, between progress reports. */
-    private static final long SLICE = 1 << 20;
-    /** The server syncs the file to disk before it answers: allow this rate at least. */
-    private static final long SYNC_BYTES_PER_SECOND = 50L << 20;
+    /**
+     * Data is handed to the connection this many bytes at a time, between progress reports: small
+     * enough that even a slow link makes room for the next slice well within the write timeout.
+     */
+    private static final long SLICE = 256 * 1024;
 
     private final FileClient client;
     private final Path source;
@@ -103,10 +103,7 @@ final class ClientUpload {
                 position += n;
                 listener.progressed(position, size);
             }
-            if (position == size) {
-                ch.flush();
-            }
-            FileMessage reply = await(answer, position == size ? size - offset : 0);
+            FileMessage reply = await(answer);
             if (reply == null) {
                 throw new EOFException("the server closed the connection before confirming the upload of '" + name
                         + "'; upload again to resume");
@@ -139,14 +136,15 @@ final class ClientUpload {
         }
     }
 
-    /** The server's answer; it may take a while to sync {@code synced} bytes to its disk first. */
-    private FileMessage await(CompletableFuture<FileMessage> answer, long synced) throws IOException {
-        Duration limit = client.timeout().plusSeconds(synced / SYNC_BYTES_PER_SECOND);
+    /**
+     * The server's answer. It comes once the server has received, hashed and synced every byte, so
+     * no fixed deadline fits every file and link: the wait lasts as long as the connection lives,
+     * which its own rules bound (the write timeout while data is still queued, the idle timeout
+     * for a server that goes silent).
+     */
+    private FileMessage await(CompletableFuture<FileMessage> answer) throws IOException {
         try {
-            return answer.get(limit.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            throw new SocketTimeoutException(
-                    "no answer from the server within " + limit + " after the upload of '" + name + "'");
+            return answer.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while waiting for the server");

@@ -344,7 +344,9 @@ public final class FileClient implements AutoCloseable {
 
         /**
          * How long to wait for each answer, and for each piece of a download's data, before the
-         * connection is considered dead; 30 s by default.
+         * connection is considered dead; 30 s by default. The answer to an upload's data is the
+         * exception: the server hashes and syncs the whole file first, so the client waits for it
+         * as long as the connection lives (its idle timeout bounds a server gone silent).
          */
         public Builder timeout(Duration value) {
             if (value == null || value.isNegative() || value.isZero()) {

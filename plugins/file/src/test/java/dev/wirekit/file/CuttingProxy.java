@@ -103,9 +103,9 @@ final class CuttingProxy implements AutoCloseable {
                 passed += n;
                 if (passed >= limit) {
                     passedBeforeCut.set(passed);
+                    cut.countDown(); // before the client can see the reset
                     reset(client);
                     server.close();
-                    cut.countDown();
                     return;
                 }
             }

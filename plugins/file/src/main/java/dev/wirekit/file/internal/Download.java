@@ -8,11 +8,17 @@ import java.lang.System.Logger.Level;
 
 /**
  * Serves one GET: a FILE header with the whole file's size, time and SHA-256, then the requested
- * range as raw bytes straight from the file (zero-copy where the transport allows). The file is
- * held open until the transport has written the last byte, so replacing it meanwhile (an upload
- * commits by renaming) never mixes two versions into one download.
+ * range as raw bytes straight from the file (zero-copy where the transport allows), handed to the
+ * connection in slices of {@value #SLICE} bytes so that even a slow reader makes room for the next
+ * slice well within the write timeout. The open file is returned to the session, which closes it
+ * once the transport has written its last byte (when the next request comes, or the connection
+ * ends): replacing the file meanwhile (an upload commits by renaming) never mixes two versions into
+ * one download, and no flush has to wait, under a deadline, for a slow reader.
  */
 final class Download {
+    /** Bytes of the file handed to the connection at a time. */
+    static final long SLICE = 256 * 1024;
+
     private final ServerSettings server;
     private final MessageChannel channel;
     private final String peer;
@@ -23,8 +29,10 @@ final class Download {
         this.peer = peer;
     }
 
-    void run(GetRequest request) throws Refusal, IOException {
-        try (ServedRoot.OpenFile file = server.root().openForRead(request.name())) {
+    /** Sends the file; returns it still open, for the session to close once it has been written. */
+    ServedRoot.OpenFile run(GetRequest request) throws Refusal, IOException {
+        ServedRoot.OpenFile file = server.root().openForRead(request.name());
+        try {
             long size = file.attributes().size();
             if (request.offset() > size) {
                 throw new Refusal(
@@ -36,12 +44,18 @@ final class Download {
             long length = size - request.offset();
             channel.send(new FileHeader(
                     size, file.attributes().lastModifiedTime().toMillis(), digest, request.offset(), length));
-            channel.sendFile(file.channel(), request.offset(), length);
-            channel.flush();
+            long end = request.offset() + length;
+            for (long at = request.offset(); at < end; at += SLICE) {
+                channel.sendFile(file.channel(), at, Math.min(SLICE, end - at));
+            }
             FileSession.LOG.log(
                     Level.DEBUG,
                     () -> "sent '" + NamePolicy.printable(request.name()) + "' (" + length + " bytes from "
                             + request.offset() + ") to " + peer);
+            return file;
+        } catch (Refusal | IOException | RuntimeException e) {
+            file.close();
+            throw e;
         }
     }
 }

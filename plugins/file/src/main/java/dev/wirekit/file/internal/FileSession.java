@@ -40,6 +40,8 @@ public final class FileSession {
     private final Connection connection;
     private final MessageChannel channel;
     private final String peer;
+    /** The last download's file, open until the transport has written it all. */
+    private ServedRoot.OpenFile sending;
 
     public FileSession(ServerSettings server, Connection connection) {
         this.server = server;
@@ -123,7 +125,7 @@ public final class FileSession {
     private void handle(FileMessage request) throws Refusal, IOException, InterruptedException {
         switch (request) {
             case ListRequest l -> list();
-            case GetRequest g -> new Download(server, channel, peer).run(g);
+            case GetRequest g -> sending = new Download(server, channel, peer).run(g);
             case PutRequest p -> new Upload(server, channel, connection, peer).run(p);
             case DeleteRequest d -> delete(d);
             case Hello h -> throw new Refusal(FileError.BAD_REQUEST, "HELLO was already received");
