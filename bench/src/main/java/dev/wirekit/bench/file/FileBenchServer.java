@@ -55,7 +55,12 @@ public final class FileBenchServer {
         try (Transport transport = Transport.load(transportName);
                 Server server = FileServer.builder(root)
                         .build()
-                        .listen(transport, new InetSocketAddress("127.0.0.1", 0), TransportOptions.defaults())) {
+                        .listen(
+                                transport,
+                                new InetSocketAddress("127.0.0.1", 0),
+                                TransportOptions.builder()
+                                        .maxOutboundBytes(Integer.getInteger("bench.outbound", 1 << 20))
+                                        .build())) {
             System.out.println("PORT " + server.localAddress().getPort());
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in));

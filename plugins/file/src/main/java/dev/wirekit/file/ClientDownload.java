@@ -63,11 +63,11 @@ final class ClientDownload {
 
     private TransferResult attempt() throws IOException {
         long offset = Files.exists(part) ? Files.size(part) : 0;
-        MessageChannel ch = client.channel();
+        MessageChannel ch;
         FileHeader header;
         try {
-            ch.send(new GetRequest(name, offset));
-            FileMessage reply = client.receive(ch);
+            FileMessage reply = client.exchange(new GetRequest(name, offset));
+            ch = client.current();
             if (reply instanceof ErrorReply error && error.code() == FileError.BAD_OFFSET.code() && offset > 0) {
                 throw new StartOver();
             }

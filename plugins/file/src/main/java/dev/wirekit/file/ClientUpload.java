@@ -53,11 +53,11 @@ final class ClientUpload {
             Digest.update(md, in, 0, size, done -> listener.hashing(name, done, size));
             Digest digest = Digest.finish(md);
             long modified = Files.getLastModifiedTime(source).toMillis();
-            MessageChannel ch = client.channel();
+            MessageChannel ch;
             long offset;
             try {
-                ch.send(new PutRequest(name, size, digest, modified));
-                FileMessage reply = client.receive(ch);
+                FileMessage reply = client.exchange(new PutRequest(name, size, digest, modified));
+                ch = client.current();
                 if (!(reply instanceof Ready ready)) {
                     throw client.refusalOrProtocolError(reply, "READY");
                 }

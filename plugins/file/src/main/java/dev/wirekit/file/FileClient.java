@@ -107,12 +107,11 @@ public final class FileClient implements AutoCloseable {
     public List<RemoteFile> list() throws IOException {
         lock.lock();
         try {
-            MessageChannel ch = channel();
             List<RemoteFile> files = new ArrayList<>();
             try {
-                ch.send(new ListRequest());
+                FileMessage reply = exchange(new ListRequest());
+                MessageChannel ch = channel;
                 while (true) {
-                    FileMessage reply = receive(ch);
                     if (reply instanceof Entries entries) {
                         for (Entry e : entries.entries()) {
                             files.add(new RemoteFile(e.name(), e.size(), Instant.ofEpochMilli(e.modifiedMillis())));
@@ -126,6 +125,7 @@ public final class FileClient implements AutoCloseable {
                     } else {
                         throw refusalOrProtocolError(reply, "ENTRIES or END");
                     }
+                    reply = receive(ch);
                 }
             } catch (FileTransferException e) {
                 throw e;
@@ -198,10 +198,8 @@ public final class FileClient implements AutoCloseable {
     public void delete(String name) throws IOException {
         lock.lock();
         try {
-            MessageChannel ch = channel();
             try {
-                ch.send(new DeleteRequest(name));
-                FileMessage reply = receive(ch);
+                FileMessage reply = exchange(new DeleteRequest(name));
                 if (!(reply instanceof Deleted)) {
                     throw refusalOrProtocolError(reply, "DELETED");
                 }
@@ -270,6 +268,41 @@ public final class FileClient implements AutoCloseable {
         }
         channel = ch;
         return ch;
+    }
+
+    /**
+     * Sends {@code request} and returns the first message of the answer; the connection it used
+     * is then {@link #current()}. A connection kept from an earlier operation may have died while
+     * idle (the server's idle timeout, a restart) without the client noticing: when sending on it
+     * or reading the answer fails before anything arrived, the request is sent once more on a new
+     * connection. No request is harmed by that: the server saw none of it, or none of its answer
+     * reached us, and each request is safe to repeat.
+     */
+    FileMessage exchange(FileMessage request) throws IOException {
+        boolean reused = channel != null;
+        MessageChannel ch = channel();
+        try {
+            ch.send(request);
+            return receive(ch);
+        } catch (FileTransferException | ProtocolException e) {
+            throw e;
+        } catch (IOException e) {
+            drop();
+            if (!reused) {
+                throw e;
+            }
+            ch = channel();
+            ch.send(request);
+            return receive(ch);
+        }
+    }
+
+    /** The connection of the last {@link #exchange}. */
+    MessageChannel current() throws IOException {
+        if (channel == null) {
+            throw new java.io.EOFException("the connection was dropped");
+        }
+        return channel;
     }
 
     /** Forgets the connection, resetting it: its stream can no longer be trusted. */
