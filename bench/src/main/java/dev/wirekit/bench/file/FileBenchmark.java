@@ -111,11 +111,11 @@ public final class FileBenchmark {
                 System.out.printf(
                         Locale.ROOT,
                         "%nWirekit server heap (%s) during the %s downloads: peak %.1f MB used, largest live set"
-                                + " after a GC %.1f MB%n",
+                                + " after a GC %s%n",
                         HEAP,
                         human(size),
                         peak[0] / 1e6,
-                        peak[1] / 1e6);
+                        live(peak[1]));
                 heapDuringMultiGiB(wirekit, root, dir, bigSize);
             }
         } finally {
@@ -149,19 +149,23 @@ public final class FileBenchmark {
         System.out.println("|---|---:|---:|---:|");
         System.out.printf(
                 Locale.ROOT,
-                "| download, first (server hashes the file first) | %,.0f | %.1f MB | %.1f MB |%n",
+                "| download, first (server hashes the file first) | %,.0f | %.1f MB | %s |%n",
                 first,
                 down[0] / 1e6,
-                down[1] / 1e6);
+                live(down[1]));
         System.out.printf(
                 Locale.ROOT, "| download, again (digest known) | %,.0f | (same run) | (same run) |%n", second);
         System.out.printf(
                 Locale.ROOT,
-                "| upload (client hashes, server hashes, syncs, verifies) | %,.0f | %.1f MB | %.1f MB |%n",
+                "| upload (client hashes, server hashes, syncs, verifies) | %,.0f | %.1f MB | %s |%n",
                 up.size() / (up.elapsed().toNanos() / 1e9) / 1e6,
                 upPeak[0] / 1e6,
-                upPeak[1] / 1e6);
+                live(upPeak[1]));
         System.out.printf(Locale.ROOT, "%nHeap live after a full GC at the end: %.1f MB%n", live / 1e6);
+    }
+
+    private static String live(long bytes) {
+        return bytes == 0 ? "no GC ran" : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 
     @FunctionalInterface
