@@ -337,6 +337,7 @@ public final class FileClient implements AutoCloseable {
             if (code == FileError.BAD_REQUEST
                     || code == FileError.UNAUTHORIZED
                     || code == FileError.UNSUPPORTED_VERSION
+                    || code == FileError.INTERNAL
                     || code == FileError.UNKNOWN) {
                 drop();
             }

@@ -147,6 +147,26 @@ class FileBadInputTest {
     }
 
     @Test
+    void aBugIsAnInternalErrorForThatClientAlone(@TempDir Path dir) throws Exception {
+        Path root = Files.createDirectory(dir.resolve("root"));
+        Files.writeString(root.resolve("a.txt"), "a");
+        DiskSpace broken = r -> {
+            throw new IllegalStateException("a broken quota plug-in");
+        };
+        try (Fixtures.Running running =
+                Fixtures.serve("nio", root, b -> b.diskSpace(broken), TransportOptions.defaults())) {
+            Path local = Fixtures.randomFile(dir.resolve("up.bin"), 1000, 7);
+            try (FileClient client = running.client()) {
+                FileTransferException e = assertThrows(FileTransferException.class, () -> client.upload(local));
+                assertEquals(FileError.INTERNAL, e.error());
+                assertTrue(e.getMessage().contains("its log says why"), e.getMessage());
+                assertEquals(1, client.list().size(), "the client carries on, on a new connection");
+            }
+            assertFalse(Files.exists(root.resolve("up.bin")));
+        }
+    }
+
+    @Test
     void interruptedUploadsExpireAfterTheirTimeToLive(@TempDir Path dir) throws Exception {
         Path root = Files.createDirectory(dir.resolve("root"));
         AtomicReference<Instant> now = new AtomicReference<>(Instant.now());

@@ -65,6 +65,11 @@ public final class FileSession {
                     if (refusal.endsConnection()) {
                         return;
                     }
+                } catch (FramingException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    failed(describe(request), e);
+                    return;
                 }
             }
         } catch (FramingException e) {
@@ -178,6 +183,19 @@ public final class FileSession {
         server.root().delete(request.name());
         channel.send(new Deleted());
         LOG.log(Level.INFO, () -> "deleted '" + NamePolicy.printable(request.name()) + "' for " + peer);
+    }
+
+    /** A bug: one log line with the stack trace, an INTERNAL error to the client, and a close. */
+    private void failed(String what, RuntimeException e) {
+        LOG.log(Level.ERROR, "failed to handle " + what + " from " + peer + "; closing the connection", e);
+        try {
+            channel.send(new ErrorReply(
+                    FileError.INTERNAL.code(), "the server failed to handle the request; its log says why"));
+        } catch (IOException | RuntimeException ignored) {
+            // the connection may be what failed
+        } finally {
+            channel.close();
+        }
     }
 
     /** Sends the refusal as an ERROR, logs it once, and closes when it ends the connection. */
