@@ -2,6 +2,7 @@ package dev.wirekit.file;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wirekit.api.TransportOptions;
 import dev.wirekit.testkit.TestEnvironment;
@@ -34,6 +35,32 @@ class FileClientTest {
             env.awaitTrue("idle again", () -> running.server().stats().active() == 0);
             files.download("a.txt", dir.resolve("a.txt"));
             assertEquals("a", Files.readString(dir.resolve("a.txt")));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"blocking", "nio"})
+    void manyDownloadsLeaveNoFileOpen(String transport, @TempDir Path dir) throws Exception {
+        Path fds = Path.of("/proc/self/fd");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(fds), "needs /proc to count open files");
+        Path root = Files.createDirectory(dir.resolve("root"));
+        Fixtures.randomFile(root.resolve("f.bin"), 300_000, 1);
+        long before;
+        try (Fixtures.Running running = Fixtures.serve(transport, root);
+                FileClient files = running.client()) {
+            files.download("f.bin", dir.resolve("warm-up.bin"));
+            before = openFiles(fds);
+            for (int i = 0; i < 200; i++) {
+                files.download("f.bin", dir.resolve("f.bin"));
+            }
+            long after = openFiles(fds);
+            assertTrue(after - before < 20, "open files grew from " + before + " to " + after);
+        }
+    }
+
+    private static long openFiles(Path fds) throws IOException {
+        try (var list = Files.list(fds)) {
+            return list.count();
         }
     }
 

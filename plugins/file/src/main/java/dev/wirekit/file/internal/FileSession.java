@@ -57,7 +57,8 @@ public final class FileSession {
                 return;
             }
             FileMessage request;
-            while ((request = channel.receive(Duration.ZERO)) != null) {
+            while ((request = next()) != null) {
+                finishSending();
                 try {
                     handle(request);
                 } catch (Refusal refusal) {
@@ -74,6 +75,35 @@ public final class FileSession {
             }
         } catch (FramingException e) {
             refuse("a message", new Refusal(FileError.BAD_REQUEST, "malformed message: " + e.getMessage(), true, e));
+        } finally {
+            finishSending();
+        }
+    }
+
+    /** The next request; the read buffer shrinks first, since the connection may now wait long. */
+    private FileMessage next() throws IOException {
+        channel.shrinkWhenIdle();
+        return channel.receive(Duration.ZERO);
+    }
+
+    /**
+     * Closes the last download's file once the transport has written it: at once when the client
+     * has read it all (it sends its next request, or closes, only then), after a flush otherwise.
+     */
+    private void finishSending() throws IOException {
+        ServedRoot.OpenFile file = sending;
+        if (file == null) {
+            return;
+        }
+        sending = null;
+        try {
+            if (connection.isOpen()) {
+                channel.flush();
+            }
+        } catch (IOException e) {
+            // the connection failed or the reader stalled: the transport reports it
+        } finally {
+            file.close();
         }
     }
 

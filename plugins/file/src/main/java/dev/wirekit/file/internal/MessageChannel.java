@@ -18,7 +18,12 @@ import java.util.List;
 public final class MessageChannel implements AutoCloseable {
     private final Connection connection;
     private final FrameDecoder<FileMessage> decoder = FileFramer.instance().newDecoder();
-    private final ByteBuffer in = ByteBuffer.allocate(2 * FileFramer.MAX_FRAME).flip();
+    /** A quiet connection keeps this much; a header frame or a stream of data grows it. */
+    private static final int SMALL = 8 * 1024;
+    /** The most it grows to: a whole header frame and then some, or 128 KiB reads of data. */
+    private static final int LARGE = 2 * FileFramer.MAX_FRAME;
+
+    private ByteBuffer in = ByteBuffer.allocate(SMALL).flip();
     private boolean ended;
 
     public MessageChannel(Connection connection) {
@@ -47,6 +52,9 @@ public final class MessageChannel implements AutoCloseable {
                 return null;
             }
             in.compact();
+            if (!in.hasRemaining()) {
+                grow(); // a frame larger than the buffer, or data streaming in
+            }
             int n;
             try {
                 n = connection.read(in, timeout);
@@ -55,7 +63,29 @@ public final class MessageChannel implements AutoCloseable {
             }
             if (n < 0) {
                 ended = true;
+            } else if (n == in.capacity() && in.capacity() < LARGE) {
+                in.compact();
+                grow(); // a full read: more is coming, read it in larger pieces
+                in.flip();
             }
+        }
+    }
+
+    /** Doubles the buffer (write mode), up to {@link #LARGE}. */
+    private void grow() {
+        ByteBuffer bigger = ByteBuffer.allocate(Math.min(LARGE, in.capacity() * 2));
+        in.flip();
+        bigger.put(in);
+        in = bigger;
+    }
+
+    /**
+     * Gives back the memory of a large buffer while nothing is buffered: called between requests,
+     * so a connection that waits costs little whatever it moved before.
+     */
+    public void shrinkWhenIdle() {
+        if (!in.hasRemaining() && in.capacity() > SMALL) {
+            in = ByteBuffer.allocate(SMALL).flip();
         }
     }
 
