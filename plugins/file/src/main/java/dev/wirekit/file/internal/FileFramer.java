@@ -20,7 +20,9 @@ import java.util.List;
  * +-----------+----------------+------------+             +------------+ +-----------+ +-----------+
  * </pre>
  *
- * <p>The decoder keeps state (how many raw bytes are still due), so each connection needs its own
+ * <p>{@link Framer#map} alone cannot express the raw mode (a mapped decoder turns frames into
+ * messages one for one), so this framer composes the length-prefixed framer and the codec itself.
+ * The decoder keeps state (how many raw bytes are still due), so each connection needs its own
  * from {@link #newDecoder()}. Encoding a {@link Chunk} writes its bytes as they are; encoding a
  * {@code FILE} or {@code DATA} header writes only the header, and the sender follows it with the
  * raw bytes (a {@link Chunk} or a file region).
