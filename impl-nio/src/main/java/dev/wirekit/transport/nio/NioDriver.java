@@ -121,8 +121,13 @@ final class NioDriver implements TransportDriver {
 
     static void configure(SocketChannel channel, TransportOptions options) throws IOException {
         channel.configureBlocking(false);
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, options.tcpNoDelay());
-        channel.setOption(StandardSocketOptions.SO_KEEPALIVE, options.keepAlive());
+        // A new socket has both off: a system call is only spent on turning one on.
+        if (options.tcpNoDelay()) {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        }
+        if (options.keepAlive()) {
+            channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+        }
         if (options.sendBufferSize() > 0) {
             channel.setOption(StandardSocketOptions.SO_SNDBUF, options.sendBufferSize());
         }
@@ -143,23 +148,32 @@ final class NioDriver implements TransportDriver {
     public CompletableFuture<Wire> connect(InetSocketAddress address, TransportOptions options) {
         CompletableFuture<Wire> future = new CompletableFuture<>();
         SocketChannel channel = null;
+        InetSocketAddress target = address;
         try {
             EventLoop loop = nextLoop();
-            InetSocketAddress target = resolve(address);
-            channel = SocketChannel.open();
+            target = resolve(address);
+            channel = SocketChannel.open(
+                    target.getAddress() instanceof java.net.Inet6Address
+                            ? StandardProtocolFamily.INET6
+                            : StandardProtocolFamily.INET);
             configure(channel, options);
-            if (channel.connect(target)) {
+            // Over loopback and virtual links the handshake (or the reset) is processed before
+            // connect returns: look once before paying for a registration and a timer.
+            if (channel.connect(target) || channel.finishConnect()) {
                 future.complete(wrap(loop, channel, null));
                 return future;
             }
-            SocketChannel pending = channel;
-            Connector connector = new Connector(loop, pending, target, future);
+            Connector connector = new Connector(loop, channel, target, future);
             ScheduledFuture<?> timeout = timer.schedule(
                     () -> connector.timedOut(options.connectTimeout().toString()),
                     options.connectTimeout().toNanos(),
                     TimeUnit.NANOSECONDS);
-            future.whenComplete((w, e) -> timeout.cancel(false));
+            // handle, not whenComplete: a failed connect must not cost one more exception.
+            future.handle((w, e) -> timeout.cancel(false));
             loop.execute(() -> connector.register());
+        } catch (ConnectException e) {
+            closeQuietly(channel);
+            future.completeExceptionally(new ConnectException("connection refused by " + target));
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             future.completeExceptionally(e);
