@@ -50,7 +50,15 @@ final class NioDriver implements TransportDriver {
         return new TransportCapabilities(true, true, true, MAX_DATAGRAM, true);
     }
 
-    private synchronized EventLoop[] loops() throws IOException {
+    private EventLoop[] loops() throws IOException {
+        EventLoop[] started = loops; // lock-free once started: every connect of a scan comes here
+        if (started != null && !closed) {
+            return started;
+        }
+        return startLoops();
+    }
+
+    private synchronized EventLoop[] startLoops() throws IOException {
         if (closed) {
             throw new IOException("transport is closed");
         }
@@ -173,12 +181,23 @@ final class NioDriver implements TransportDriver {
             loop.execute(() -> connector.register());
         } catch (ConnectException e) {
             closeQuietly(channel);
-            future.completeExceptionally(new ConnectException("connection refused by " + target));
+            future.completeExceptionally(refused(target, e));
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             future.completeExceptionally(e);
         }
         return future;
+    }
+
+    /**
+     * What a failed connect reports: the system's own give-up is a timeout; anything else the JDK
+     * reports as a {@link ConnectException} is a refusal.
+     */
+    static IOException refused(InetSocketAddress target, ConnectException e) {
+        if (e.getMessage() != null && e.getMessage().contains("timed out")) {
+            return new ConnectTimeoutException("connect to " + target + " timed out (the system gave up)");
+        }
+        return new ConnectionRefused(target);
     }
 
     /** Waits for one non-blocking connect on its loop. */
@@ -220,7 +239,7 @@ final class NioDriver implements TransportDriver {
                     wire.close();
                 }
             } catch (ConnectException e) {
-                fail(new ConnectException("connection refused by " + target));
+                fail(refused(target, e));
             } catch (IOException e) {
                 fail(e);
             }
