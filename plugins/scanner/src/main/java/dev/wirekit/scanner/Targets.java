@@ -141,7 +141,7 @@ public final class Targets {
             }
             address = literal(item, literal, "an IPv6 address");
         } else if (DOTTED.matcher(base).matches()) {
-            if (!IPV4.matcher(base).matches()) {
+            if (!IPV4.matcher(base).matches() || !octets(base)) {
                 throw invalid(
                         item, "not an IPv4 address (four numbers 0-255 separated by dots, without leading zeros)");
             }
@@ -153,6 +153,16 @@ public final class Targets {
         }
         checkScannable(item, address);
         return new Target(name, address);
+    }
+
+    /** Whether every part of a dotted quad is at most 255 (so the JDK never takes it for a name). */
+    private static boolean octets(String dotted) {
+        for (String part : dotted.split("\\.")) {
+            if (Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static InetAddress literal(String item, String text, String what) {
