@@ -382,6 +382,58 @@ class NamespaceScanTest {
     }
 
     @Test
+    void theBlockingTransportFindsTheSameStates() throws Exception {
+        String ports = "7,22,80,443,2525,8443,8444";
+        Map<Integer, PortState> viaNio = states(scanner()
+                .ports(ports)
+                .list(EnumSet.allOf(PortState.class))
+                .build()
+                .scan());
+        try (Transport blocking = Transport.load("blocking")) {
+            Map<Integer, PortState> viaBlocking = states(scanner()
+                    .transport(blocking)
+                    .ports(ports)
+                    .list(EnumSet.allOf(PortState.class))
+                    .build()
+                    .scan());
+            assertEquals(viaNio, viaBlocking);
+        }
+        assertEquals(PortState.FILTERED, viaNio.get(8443));
+        assertEquals(PortState.CLOSED, viaNio.get(7));
+    }
+
+    private static Map<Integer, PortState> states(ScanResult result) {
+        return result.ports().stream().collect(Collectors.toMap(PortResult::port, PortResult::state));
+    }
+
+    @Test
+    void anInterruptedScanStopsAfterTheAttemptsUnderWay() throws Exception {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        PortScanner scanner = scanner()
+                .ports("8443") // dropped: every attempt waits out its timeout
+                .retries(10)
+                .build();
+        java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+        Thread scanning = Thread.ofVirtual().start(() -> {
+            try {
+                scanner.scan(new ScanListener() {
+                    @Override
+                    public void started(java.time.Instant at, List<Target> targets, ScanSettings settings) {
+                        started.countDown();
+                    }
+                });
+                outcome.complete(null);
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        });
+        assertTrue(started.await(30, java.util.concurrent.TimeUnit.SECONDS));
+        scanning.interrupt();
+        Throwable t = outcome.get(30, java.util.concurrent.TimeUnit.SECONDS); // 11 attempts would take 11 s
+        assertTrue(t instanceof InterruptedException, String.valueOf(t));
+    }
+
+    @Test
     void theRateLimitPacesAttempts() throws Exception {
         FakeTicker ticker = new FakeTicker();
         ScanResult result =
