@@ -144,7 +144,7 @@ public final class PortScanner {
                 ? new ServiceProber(
                         t,
                         options,
-                        matches,
+                        matches != null ? matches : MatchTable.builtIn(),
                         names,
                         settings.bannerTimeout(),
                         settings.maxBannerBytes(),
@@ -291,7 +291,7 @@ public final class PortScanner {
         private int maxBannerBytes = DEFAULT_MAX_BANNER_BYTES;
         private Set<Probe> probes = EnumSet.allOf(Probe.class);
         private Set<PortState> listed = EnumSet.of(PortState.OPEN);
-        private MatchTable matches = MatchTable.builtIn();
+        private MatchTable matches; // the built-in table, loaded when banners are grabbed
         private HostResolver resolver = HostResolver.system();
         private int maxHosts = Targets.DEFAULT_MAX_HOSTS;
         private InstantSource clock = InstantSource.system();
