@@ -81,6 +81,10 @@ public final class ScanCommand implements CommandProvider {
 
     private static int run(CommandContext context) throws IOException, InterruptedException {
         OptionValues v = context.values();
+        if (v.list("targets").stream().allMatch(String::isBlank)) {
+            throw new IllegalArgumentException(
+                    "no target given: name the hosts, addresses or CIDR ranges to scan (nothing is scanned by default)");
+        }
         Path json = v.path("json");
         Path jsonl = v.path("jsonl");
         boolean jsonToStdout = isStdout(json);

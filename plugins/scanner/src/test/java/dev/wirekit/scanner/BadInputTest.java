@@ -63,6 +63,15 @@ class BadInputTest {
     }
 
     @Test
+    void theCommandRefusesToRunWithoutTarget() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> CommandHarness.run(new ScanCommand().command(), transport, Map.of("ports", "22"), ""));
+        assertTrue(e.getMessage().startsWith("no target given"), e.getMessage());
+        assertEquals(0, transport.uses.get());
+    }
+
+    @Test
     void reportFilesAreCheckedBeforeScanning(@TempDir Path dir) {
         Map<String, Object> values = Map.of(
                 "targets",
