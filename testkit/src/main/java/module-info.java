@@ -5,7 +5,23 @@
 module dev.wirekit.testkit {
     requires transitive dev.wirekit.api;
     requires transitive org.junit.jupiter.api;
+    requires org.junit.platform.launcher;
+    requires org.junit.platform.reporting;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
 
     exports dev.wirekit.testkit;
     exports dev.wirekit.testkit.property;
+    exports dev.wirekit.testkit.doubles;
+    exports dev.wirekit.testkit.wire;
+
+    provides dev.wirekit.spi.CommandProvider with
+            dev.wirekit.testkit.wire.TestkitCommand;
+
+    // JUnit instantiates the rule classes reflectively; Jackson writes the report records.
+    opens dev.wirekit.testkit to
+            org.junit.platform.commons;
+    opens dev.wirekit.testkit.wire to
+            org.junit.platform.commons,
+            com.fasterxml.jackson.databind;
 }

@@ -11,17 +11,27 @@ import java.util.List;
  */
 public final class ServerGroup implements Server {
     private final List<Server> members;
+    private final List<AutoCloseable> resources;
 
-    private ServerGroup(List<Server> members) {
+    private ServerGroup(List<Server> members, List<AutoCloseable> resources) {
         if (members.isEmpty()) {
             throw new IllegalArgumentException("a server group needs at least one server");
         }
         this.members = List.copyOf(members);
+        this.resources = List.copyOf(resources);
     }
 
     /** A group of {@code members}; a single member is returned as it is. */
     public static Server of(List<Server> members) {
-        return members.size() == 1 ? members.get(0) : new ServerGroup(members);
+        return members.size() == 1 ? members.get(0) : new ServerGroup(members, List.of());
+    }
+
+    /**
+     * A group of {@code members} that also closes {@code resources} (a log file, a store) after the
+     * servers have closed, in the order given.
+     */
+    public static Server of(List<Server> members, List<? extends AutoCloseable> resources) {
+        return resources.isEmpty() ? of(members) : new ServerGroup(members, List.copyOf(resources));
     }
 
     /** The servers in this group, in the order given. */
@@ -87,6 +97,13 @@ public final class ServerGroup implements Server {
                 }
             } catch (RuntimeException e) {
                 failures.add(e);
+            }
+        }
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                failures.add(new IllegalStateException("closing " + r + " failed: " + e.getMessage(), e));
             }
         }
         if (!failures.isEmpty()) {

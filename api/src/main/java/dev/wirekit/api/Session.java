@@ -69,6 +69,13 @@ public interface Session<T> {
     void flush() throws IOException;
 
     /**
+     * Ends this side of a stream session (TCP half-close; over TLS, close_notify) after what was
+     * queued: the peer reads the end of its input, and messages from it still arrive. Further sends
+     * throw {@link SessionClosedException}. On a datagram session it only stops further sends.
+     */
+    void shutdownOutput();
+
+    /**
      * Closes the session in order: no more messages are accepted, what was queued is written (for
      * at most the drain timeout), a TLS layer sends its close_notify, then the connection closes.
      * Returns at once; {@link Service#onClose} follows. Calling it again does nothing.

@@ -74,7 +74,7 @@ final class DatagramServer<T> implements Server, DatagramReceiver, DatagramSessi
         }
         session.onDatagram(payload);
         if (transientSessions) {
-            session.close();
+            session.closeWhenIdle();
         }
     }
 

@@ -52,7 +52,10 @@ final class DatagramSession<T> implements Session<T>, LayerChain.Host {
     private final Executor executor;
     private final boolean inline;
     private final LayerChain chain;
-    private final String id;
+    /** The id's number; its text is made only when asked for (logs), not for every datagram. */
+    private final long serial;
+
+    private volatile String id;
     private final ConcurrentHashMap<AttributeKey<?>, Object> attributes = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger pending = new AtomicInteger();
@@ -60,6 +63,7 @@ final class DatagramSession<T> implements Session<T>, LayerChain.Host {
     private volatile long lastActivity = System.nanoTime();
     private volatile ScheduledFuture<?> idleTask;
     private volatile Throwable closeCause;
+    private volatile boolean outputShut;
     private boolean serviceOpened;
     private boolean pendingOpen;
 
@@ -75,7 +79,7 @@ final class DatagramSession<T> implements Session<T>, LayerChain.Host {
         this.framer = framer;
         this.service = service;
         DefaultTransport transport = owner.transport();
-        this.id = transport.nextId();
+        this.serial = transport.nextSerial();
         this.chain = owner.options().layers().isEmpty()
                 ? null
                 : new LayerChain(
@@ -140,6 +144,11 @@ final class DatagramSession<T> implements Session<T>, LayerChain.Host {
         } else {
             idleTask = owner.transport().timer().schedule(() -> checkIdle(limit), limit - quiet, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** Closes once everything queued for the service so far has run: the end of a one-datagram session. */
+    void closeWhenIdle() {
+        executor.execute(this::close);
     }
 
     /** One datagram from the peer; called on the socket's delivery thread. */
@@ -235,7 +244,7 @@ final class DatagramSession<T> implements Session<T>, LayerChain.Host {
     }
 
     private String describe() {
-        return id + " " + peer;
+        return id() + " " + peer;
     }
 
     // ---- layer host -----------------------------------------------------------------------
@@ -280,7 +289,12 @@ final class DatagramSession<T> implements Session<T>, LayerChain.Host {
 
     @Override
     public String id() {
-        return id;
+        String text = id;
+        if (text == null) {
+            text = owner.transport().idOf(serial);
+            id = text;
+        }
+        return text;
     }
 
     @Override
@@ -312,7 +326,7 @@ final class DatagramSession<T> implements Session<T>, LayerChain.Host {
 
     @Override
     public boolean trySend(T message) {
-        if (closed.get()) {
+        if (closed.get() || outputShut) {
             throw new SessionClosedException(describe() + " is closed", closeCause);
         }
         ByteBuffer datagram = framer.encodeDatagram(message);
@@ -339,6 +353,11 @@ final class DatagramSession<T> implements Session<T>, LayerChain.Host {
     @Override
     public void flush() {
         // datagrams are handed to the socket as they are sent
+    }
+
+    @Override
+    public void shutdownOutput() {
+        outputShut = true;
     }
 
     @Override
@@ -378,7 +397,10 @@ final class DatagramSession<T> implements Session<T>, LayerChain.Host {
             } catch (Throwable t) {
                 CloseLog.LOG.log(System.Logger.Level.ERROR, "onClose of " + describe() + " failed", t);
             } finally {
-                opened.completeExceptionally(closeCause != null ? closeCause : new IOException(describe() + " closed"));
+                if (!opened.isDone()) { // usually done: only a session closed before it opened needs the exception
+                    opened.completeExceptionally(
+                            closeCause != null ? closeCause : new IOException(describe() + " closed"));
+                }
                 owner.finished(this);
             }
         });

@@ -78,6 +78,11 @@ final class InboxClient<T> implements ClientSession<T> {
     }
 
     @Override
+    public void shutdownOutput() {
+        session.shutdownOutput();
+    }
+
+    @Override
     public void close() {
         session.close();
     }

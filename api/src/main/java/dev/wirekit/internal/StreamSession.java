@@ -45,11 +45,11 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
     private final AtomicLong pendingInbound = new AtomicLong();
     private final CompletableFuture<Void> opened = new CompletableFuture<>();
     private final long frameBound;
-    private volatile boolean inboundPaused;
     private volatile boolean inputDiscarded;
     private boolean serviceOpened;
     private boolean layerInputEnded;
     private boolean inputEndSeen;
+    private boolean outputShut;
     private boolean pendingOpen;
     private ByteBuffer cumulation = EMPTY;
 
@@ -108,19 +108,14 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
             return;
         }
         ByteBuffer copy = Buffers.copy(data);
-        long max = options.maxInboundBytes();
-        if (pendingInbound.addAndGet(n) > max && !inboundPaused) {
-            inboundPaused = true;
-            setInboundFull(true);
-        }
+        pendingInbound.addAndGet(n);
+        inboundGrew(pendingInbound);
         executor.execute(() -> {
             try {
                 inbound(copy);
             } finally {
-                if (pendingInbound.addAndGet(-n) <= max / 2 && inboundPaused) {
-                    inboundPaused = false;
-                    setInboundFull(false);
-                }
+                pendingInbound.addAndGet(-n);
+                inboundShrank(pendingInbound);
             }
         });
     }
@@ -371,13 +366,19 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
     private void write(ByteBuffer[] parts, boolean countMessage) {
         sendLock.readLock().lock();
         try {
-            if (state.get() != OPEN) {
+            if (state.get() != OPEN || outputShut) {
                 throw closedException();
             }
             if (countMessage) {
                 counters.messagesSent.increment();
             }
             writeParts(parts);
+            if (!wire.isOpen()) {
+                // The driver discards writes to a closed wire: tell the sender instead of dropping silently.
+                throw new dev.wirekit.api.SessionClosedException(
+                        describe() + " closed while the message was being sent; it may not have been delivered",
+                        closeCause());
+            }
         } catch (IOException e) {
             abort(e);
             throw closedException();
@@ -420,6 +421,25 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
     @Override
     public void flush() throws IOException {
         awaitDrained(options.writeTimeout());
+    }
+
+    @Override
+    public void shutdownOutput() {
+        sendLock.writeLock().lock();
+        try {
+            if (state.get() != OPEN || outputShut) {
+                return;
+            }
+            outputShut = true;
+            if (chain != null) {
+                chain.closeOutbound();
+            }
+            wire.shutdownOutput();
+        } catch (IOException e) {
+            abort(e);
+        } finally {
+            sendLock.writeLock().unlock();
+        }
     }
 
     @Override

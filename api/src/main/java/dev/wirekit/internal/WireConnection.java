@@ -38,10 +38,10 @@ final class WireConnection extends WireEndpoint implements Connection {
     private final ReentrantLock signalLock = new ReentrantLock();
     private final Condition readable = signalLock.newCondition();
     private volatile boolean rawEnded;
-    private final Object inboxLock = new Object();
-    private boolean inboundPaused;
     private boolean layerEnded;
     private ByteBuffer plain = EMPTY;
+    /** Completes when the driver has made the wire active (or fails if it closed first). */
+    final java.util.concurrent.CompletableFuture<Void> active = new java.util.concurrent.CompletableFuture<>();
 
     WireConnection(
             DefaultTransport transport,
@@ -52,6 +52,9 @@ final class WireConnection extends WireEndpoint implements Connection {
             Optional<String> serverName,
             Runnable onFinished) {
         super(transport, wire, options, counters, role, serverName, onFinished);
+        if (chain == null) {
+            state.set(OPEN); // writes may start before the driver reports the wire active
+        }
     }
 
     // ---- driver side ----------------------------------------------------------------------
@@ -59,9 +62,7 @@ final class WireConnection extends WireEndpoint implements Connection {
     @Override
     public void onActive() {
         armTimers();
-        if (chain == null) {
-            state.compareAndSet(OPENING, OPEN);
-        }
+        active.complete(null);
     }
 
     @Override
@@ -70,7 +71,8 @@ final class WireConnection extends WireEndpoint implements Connection {
         counters.bytesRead.add(n);
         touch();
         inbox.addLast(Buffers.copy(data));
-        inboxChanged(n);
+        inboxBytes.addAndGet(n);
+        inboundGrew(inboxBytes);
         signal();
     }
 
@@ -83,6 +85,8 @@ final class WireConnection extends WireEndpoint implements Connection {
     @Override
     void closed(Throwable cause) {
         rawEnded = true;
+        active.completeExceptionally(
+                cause instanceof IOException io ? io : new java.net.SocketException("closed while connecting"));
         signal();
     }
 
@@ -178,7 +182,8 @@ final class WireConnection extends WireEndpoint implements Connection {
         while (true) {
             ByteBuffer raw = inbox.pollFirst();
             if (raw != null) {
-                inboxChanged(-raw.remaining());
+                inboxBytes.addAndGet(-raw.remaining());
+                inboundShrank(inboxBytes);
                 return raw;
             }
             if (rawEnded) {
@@ -212,29 +217,10 @@ final class WireConnection extends WireEndpoint implements Connection {
         }
     }
 
-    /**
-     * Counts bytes into (positive) or out of (negative) the inbox and pauses reading above the
-     * limit, resuming at half of it. One lock orders the count and the decision: with the driver
-     * adding and the reader taking concurrently, a decision made on a stale count could pause a
-     * connection whose inbox is already empty, for good.
-     */
-    private void inboxChanged(long delta) {
-        synchronized (inboxLock) {
-            long now = inboxBytes.addAndGet(delta);
-            long max = options.maxInboundBytes();
-            if (!inboundPaused && now > max) {
-                inboundPaused = true;
-                setInboundFull(true);
-            } else if (inboundPaused && now <= max / 2) {
-                inboundPaused = false;
-                setInboundFull(false);
-            }
-        }
-    }
-
     private void unread(ByteBuffer rest) {
         inbox.addFirst(rest);
-        inboxChanged(rest.remaining());
+        inboxBytes.addAndGet(rest.remaining());
+        inboundGrew(inboxBytes);
     }
 
     private static int moveTo(ByteBuffer src, ByteBuffer dst) {
@@ -261,11 +247,16 @@ final class WireConnection extends WireEndpoint implements Connection {
         }
     }
 
+    /** Waits for room for {@code size} bytes; the Connection contract reports failures as IOExceptions. */
     private void admit(long size) throws IOException {
         try {
             reserve(size, OverflowPolicy.BLOCK);
         } catch (OutboundOverflowException e) {
-            throw new WriteTimeoutException(e.getMessage());
+            WriteTimeoutException timeout = new WriteTimeoutException(e.getMessage());
+            timeout.initCause(e);
+            throw timeout;
+        } catch (dev.wirekit.api.SessionClosedException e) {
+            throw new SocketException(e.getMessage(), e);
         }
     }
 
@@ -274,6 +265,9 @@ final class WireConnection extends WireEndpoint implements Connection {
         try {
             ensureWritable();
             writeParts(new ByteBuffer[] {chunk});
+            if (!wire.isOpen()) {
+                throw new SocketException(describe() + " closed while writing; the bytes may not have been delivered");
+            }
         } finally {
             sendLock.readLock().unlock();
         }

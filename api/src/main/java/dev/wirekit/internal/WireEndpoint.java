@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -34,6 +35,7 @@ abstract class WireEndpoint implements WireReceiver, LayerChain.Host {
     static final int OPEN = 1;
     static final int CLOSING = 2;
     static final int CLOSED = 3;
+    private static final long ROOM_POLL_NANOS = 5_000_000;
 
     final DefaultTransport transport;
     final Wire wire;
@@ -252,7 +254,9 @@ abstract class WireEndpoint implements WireReceiver, LayerChain.Host {
                     abort(e);
                     throw new OutboundOverflowException(full + "; closed after " + options.writeTimeout());
                 }
-                drained.awaitNanos(left);
+                // Drivers signal only a fully drained queue: look again every few milliseconds so a
+                // steadily reading peer frees the sender as soon as there is room, not at empty.
+                drained.awaitNanos(Math.min(left, ROOM_POLL_NANOS));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -303,11 +307,32 @@ abstract class WireEndpoint implements WireReceiver, LayerChain.Host {
 
     // ---- read pausing ---------------------------------------------------------------------
 
-    final void setInboundFull(boolean full) {
-        synchronized (pauseLock) {
-            if (inboundFull != full) {
-                inboundFull = full;
-                wire.setReadPaused(inboundFull || outboundFull);
+    /**
+     * Bytes were added to what waits for processing; pauses reading above maxInboundBytes. The
+     * decision is taken under the pause lock, re-reading {@code pending}, so it cannot race with
+     * {@link #inboundShrank}.
+     */
+    final void inboundGrew(AtomicLong pending) {
+        long max = options.maxInboundBytes();
+        if (pending.get() > max) {
+            synchronized (pauseLock) {
+                if (!inboundFull && pending.get() > max) {
+                    inboundFull = true;
+                    wire.setReadPaused(true);
+                }
+            }
+        }
+    }
+
+    /** Bytes waiting for processing were consumed; resumes reading once half the limit is free. */
+    final void inboundShrank(AtomicLong pending) {
+        long low = options.maxInboundBytes() / 2;
+        if (pending.get() <= low) {
+            synchronized (pauseLock) {
+                if (inboundFull && pending.get() <= low) {
+                    inboundFull = false;
+                    wire.setReadPaused(outboundFull);
+                }
             }
         }
     }

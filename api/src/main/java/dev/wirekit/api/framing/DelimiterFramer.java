@@ -81,11 +81,12 @@ final class DelimiterFramer implements Framer<ByteBuffer> {
                 return frame;
             }
             if (searchEnd - start >= max + delimiter.length) {
+                // Too long whatever follows: skip it, up to its delimiter if that has arrived too.
                 scanned = 0;
                 discarding = true;
                 long seen = in.limit() - start;
-                // Keep the last delimiter.length - 1 bytes: they may begin the delimiter.
-                in.position(in.limit() - (delimiter.length - 1));
+                in.position(searchEnd - (delimiter.length - 1));
+                skipDiscarded(in);
                 throw new FrameTooLongException(seen, max, true);
             }
             scanned = searchEnd - start;

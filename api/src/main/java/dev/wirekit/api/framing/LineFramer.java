@@ -114,7 +114,6 @@ final class LineFramer implements Framer<String> {
         private final CharsetDecoder strict = newStrictDecoder();
         private int scanned;
         private boolean discarding;
-        private long discardedLength;
 
         @Override
         public String decode(ByteBuffer in) {
@@ -136,12 +135,14 @@ final class LineFramer implements Framer<String> {
                 }
             }
             if (searchEnd - start >= max + 2) {
-                // max + 2 bytes and no LF: the line is longer than max whatever follows.
+                // max + 2 bytes and no LF: the line is longer than max whatever follows. Skip it,
+                // up to its LF if that has arrived too, so the next line is decoded normally.
                 scanned = 0;
                 discarding = true;
-                discardedLength = limit - start;
-                in.position(limit);
-                throw new FrameTooLongException(discardedLength, max, true);
+                in.position(searchEnd);
+                long seen = limit - start;
+                skipDiscarded(in);
+                throw new FrameTooLongException(seen, max, true);
             }
             scanned = searchEnd - start;
             return null;
@@ -156,7 +157,6 @@ final class LineFramer implements Framer<String> {
                     return true;
                 }
             }
-            discardedLength += in.remaining();
             in.position(in.limit());
             return false;
         }

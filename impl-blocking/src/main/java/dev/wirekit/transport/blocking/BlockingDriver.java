@@ -27,8 +27,13 @@ import java.util.function.Consumer;
 final class BlockingDriver implements TransportDriver {
     static final int MAX_DATAGRAM = 65_507;
 
+    private static final long WATCH_TICK_MILLIS = 50;
+
     private final ThreadFactory threads;
     private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger directWrites =
+            new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean watching = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean closed;
 
     BlockingDriver(DriverConfig config) {
@@ -42,6 +47,40 @@ final class BlockingDriver implements TransportDriver {
 
     void forget(AutoCloseable resource) {
         open.remove(resource);
+    }
+
+    void directWriteStarted() {
+        directWrites.incrementAndGet();
+        if (!watching.get() && watching.compareAndSet(false, true)) {
+            start(this::watch);
+        }
+    }
+
+    void directWriteEnded() {
+        directWrites.decrementAndGet();
+    }
+
+    /**
+     * The watchdog for writes made directly by a connection's reader thread: a java.net socket write
+     * has no timeout, so every tick it aborts the connections whose write has outlived the write
+     * timeout. It idles (one wake-up a tick) while no direct write is in progress.
+     */
+    private void watch() {
+        try {
+            while (!closed) {
+                Thread.sleep(WATCH_TICK_MILLIS);
+                if (directWrites.get() > 0) {
+                    long now = System.nanoTime();
+                    for (AutoCloseable resource : open) {
+                        if (resource instanceof BlockingWire wire) {
+                            wire.checkDirectWrite(now);
+                        }
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -87,7 +126,7 @@ final class BlockingDriver implements TransportDriver {
             }
             try {
                 configure(socket, options);
-                BlockingWire wire = new BlockingWire(this, socket);
+                BlockingWire wire = new BlockingWire(this, socket, options.writeTimeout());
                 open.add(wire);
                 acceptor.accept(wire);
             } catch (IOException | RuntimeException e) {
@@ -126,7 +165,7 @@ final class BlockingDriver implements TransportDriver {
                     throw new ConnectTimeoutException(
                             "connect to " + target + " timed out after " + options.connectTimeout());
                 }
-                BlockingWire wire = new BlockingWire(this, socket);
+                BlockingWire wire = new BlockingWire(this, socket, options.writeTimeout());
                 open.add(wire);
                 if (!future.complete(wire)) {
                     wire.close();

@@ -41,13 +41,23 @@ final class BlockingWire implements Wire, AutoCloseable {
     private final Condition writable = lock.newCondition();
     private final Condition resumed = lock.newCondition();
     private final CountDownLatch closedLatch = new CountDownLatch(1);
+    /** Held while bytes go to the socket, by the writer thread or a direct write: keeps them in order. */
+    private final ReentrantLock writing = new ReentrantLock();
+
+    private final byte[] staging = new byte[STAGING];
+    private volatile Thread reader;
+    private final long writeTimeoutNanos;
+    /** When the direct write in progress started (System.nanoTime), or 0: watched by the driver. */
+    private volatile long directWriteSince;
+
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean paused;
     private volatile Throwable failure;
     private WireReceiver receiver;
 
-    BlockingWire(BlockingDriver driver, Socket socket) throws IOException {
+    BlockingWire(BlockingDriver driver, Socket socket, java.time.Duration writeTimeout) throws IOException {
         this.driver = driver;
+        this.writeTimeoutNanos = writeTimeout.toNanos();
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
@@ -65,6 +75,7 @@ final class BlockingWire implements Wire, AutoCloseable {
     // ---- reading --------------------------------------------------------------------------
 
     private void readLoop() {
+        reader = Thread.currentThread();
         Throwable cause = null;
         try {
             receiver.onActive();
@@ -137,6 +148,11 @@ final class BlockingWire implements Wire, AutoCloseable {
 
     // ---- writing --------------------------------------------------------------------------
 
+    /**
+     * Queues {@code buffers} for the writer thread, or, when called by this connection's own reader
+     * thread with nothing queued, writes them at once: that saves a thread hand-off per reply, and
+     * blocking there is the right backpressure (the service is answering this very peer).
+     */
     @Override
     public void write(ByteBuffer... buffers) {
         if (closed.get()) {
@@ -146,9 +162,48 @@ final class BlockingWire implements Wire, AutoCloseable {
         for (ByteBuffer b : buffers) {
             n += b.remaining();
         }
+        if (Thread.currentThread() == reader && queue.isEmpty() && writing.tryLock()) {
+            try {
+                if (queue.isEmpty()) {
+                    directWriteSince = System.nanoTime() | 1; // never 0 while writing
+                    driver.directWriteStarted();
+                    try {
+                        int staged = 0;
+                        for (ByteBuffer b : buffers) {
+                            staged = stage(b, staged);
+                        }
+                        out.write(staging, 0, staged);
+                    } finally {
+                        directWriteSince = 0;
+                        driver.directWriteEnded();
+                    }
+                    return;
+                }
+            } catch (IOException e) {
+                if (!closed.get()) {
+                    failure = e;
+                    closeSocket(false);
+                }
+                return;
+            } finally {
+                writing.unlock();
+            }
+        }
         queued.addAndGet(n);
         queue.add(buffers);
         wakeWriter();
+    }
+
+    /** Copies {@code b} into the staging array at {@code staged}, flushing when it is full; returns the new fill. */
+    private int stage(ByteBuffer b, int staged) throws IOException {
+        int len = b.remaining();
+        if (len <= staging.length - staged) {
+            b.get(staging, staged, len);
+            return staged + len;
+        }
+        out.write(staging, 0, staged);
+        writeDirect(b);
+        return 0;
     }
 
     @Override
@@ -177,11 +232,9 @@ final class BlockingWire implements Wire, AutoCloseable {
     }
 
     private void writeLoop() {
-        byte[] staging = new byte[STAGING];
         try {
             while (!closed.get()) {
-                Object item = queue.poll();
-                if (item == null) {
+                if (queue.isEmpty()) {
                     lock.lock();
                     try {
                         while (queue.isEmpty() && !closed.get()) {
@@ -192,34 +245,13 @@ final class BlockingWire implements Wire, AutoCloseable {
                     }
                     continue;
                 }
-                int staged = 0;
-                long written = 0;
-                while (item != null) {
-                    if (item instanceof ByteBuffer[] buffers) {
-                        for (ByteBuffer b : buffers) {
-                            int len = b.remaining();
-                            if (len <= staging.length - staged) {
-                                b.get(staging, staged, len);
-                                staged += len;
-                            } else {
-                                out.write(staging, 0, staged);
-                                staged = 0;
-                                writeDirect(b);
-                            }
-                            written += len;
-                        }
-                    } else {
-                        out.write(staging, 0, staged);
-                        staged = 0;
-                        if (item instanceof FileRegion region) {
-                            written += copyFile(region, staging);
-                        } else if (item == SHUTDOWN_OUTPUT) {
-                            socket.shutdownOutput();
-                        }
-                    }
-                    item = staged < staging.length / 2 ? queue.poll() : null;
+                long written;
+                writing.lock();
+                try {
+                    written = writeQueued();
+                } finally {
+                    writing.unlock();
                 }
-                out.write(staging, 0, staged);
                 if (queued.addAndGet(-written) == 0 && queue.isEmpty()) {
                     receiver.onDrained();
                 }
@@ -234,6 +266,32 @@ final class BlockingWire implements Wire, AutoCloseable {
         }
     }
 
+    /** Writes queued items, small ones coalesced into one system call; returns the bytes written. */
+    private long writeQueued() throws IOException {
+        int staged = 0;
+        long written = 0;
+        Object item = queue.poll();
+        while (item != null) {
+            if (item instanceof ByteBuffer[] buffers) {
+                for (ByteBuffer b : buffers) {
+                    written += b.remaining();
+                    staged = stage(b, staged);
+                }
+            } else {
+                out.write(staging, 0, staged);
+                staged = 0;
+                if (item instanceof FileRegion region) {
+                    written += copyFile(region);
+                } else if (item == SHUTDOWN_OUTPUT) {
+                    socket.shutdownOutput();
+                }
+            }
+            item = staged < staging.length / 2 ? queue.poll() : null;
+        }
+        out.write(staging, 0, staged);
+        return written;
+    }
+
     private void writeDirect(ByteBuffer b) throws IOException {
         if (b.hasArray()) {
             out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
@@ -245,7 +303,7 @@ final class BlockingWire implements Wire, AutoCloseable {
         }
     }
 
-    private long copyFile(FileRegion region, byte[] staging) throws IOException {
+    private long copyFile(FileRegion region) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(staging);
         long done = 0;
         while (done < region.count()) {
@@ -258,6 +316,19 @@ final class BlockingWire implements Wire, AutoCloseable {
             done += n;
         }
         return done;
+    }
+
+    /**
+     * Called by the driver's watchdog: aborts the connection when a direct write has been stuck
+     * (the peer does not read) for longer than the write timeout.
+     */
+    void checkDirectWrite(long now) {
+        long since = directWriteSince;
+        if (since != 0 && now - since > writeTimeoutNanos && !closed.get()) {
+            failure = new dev.wirekit.api.WriteTimeoutException("the peer read nothing for "
+                    + java.time.Duration.ofNanos(writeTimeoutNanos) + " while a write was in progress");
+            closeSocket(true);
+        }
     }
 
     @Override

@@ -117,6 +117,8 @@ public final class Property {
         try {
             check.accept(value);
             return null;
+        } catch (org.opentest4j.TestAbortedException skip) {
+            throw skip;
         } catch (Throwable t) {
             return t;
         }

@@ -1,0 +1,49 @@
+package dev.wirekit.cli;
+
+import dev.wirekit.api.TransportOptions;
+import dev.wirekit.spi.OptionSpec;
+import dev.wirekit.spi.ParameterSpec;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/** A plugin's client command (and its subcommands), built from its {@link dev.wirekit.spi.CommandSpec}. */
+final class PluginCommand {
+    private PluginCommand() {}
+
+    static void register(Cli cli, CommandLine parent, dev.wirekit.spi.CommandSpec plugin) {
+        CommandSpec command = CommandSpec.create().name(plugin.name()).mixinStandardHelpOptions(true);
+        command.usageMessage().description(plugin.description());
+        for (OptionSpec option : plugin.options()) {
+            Arguments.addOption(command, option);
+        }
+        List<PositionalParamSpec> positionals = new ArrayList<>();
+        List<ParameterSpec> parameters = plugin.parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            positionals.add(Arguments.addParameter(command, parameters.get(i), i));
+        }
+        if (plugin.network() && plugin.action() != null) {
+            NetworkOptions.add(command);
+        }
+        Cli.Handler handler = plugin.action() == null
+                ? null
+                : parsed -> {
+                    var values = Arguments.values(parsed, plugin.options(), parameters, positionals);
+                    TransportOptions defaults = TransportOptions.defaults();
+                    try (CliContext context = new CliContext(
+                            values,
+                            cli.terminal,
+                            () -> NetworkOptions.transport(parsed),
+                            NetworkOptions.stream(parsed, defaults),
+                            NetworkOptions.datagram(parsed, defaults))) {
+                        return plugin.action().run(context);
+                    }
+                };
+        CommandLine registered = cli.register(parent, command, handler);
+        for (dev.wirekit.spi.CommandSpec sub : plugin.subcommands()) {
+            register(cli, registered, sub);
+        }
+    }
+}

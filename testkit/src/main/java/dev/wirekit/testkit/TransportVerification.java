@@ -1,0 +1,696 @@
+package dev.wirekit.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.wirekit.api.ClientSession;
+import dev.wirekit.api.ConnectTimeoutException;
+import dev.wirekit.api.Connection;
+import dev.wirekit.api.IdleTimeoutException;
+import dev.wirekit.api.OutboundOverflowException;
+import dev.wirekit.api.Server;
+import dev.wirekit.api.Service;
+import dev.wirekit.api.Session;
+import dev.wirekit.api.Transport;
+import dev.wirekit.api.TransportOptions;
+import dev.wirekit.api.WriteTimeoutException;
+import dev.wirekit.api.framing.CorruptedFrameException;
+import dev.wirekit.api.framing.FrameTooLongException;
+import dev.wirekit.api.framing.Framer;
+import dev.wirekit.api.framing.Framers;
+import dev.wirekit.testkit.doubles.FaultPeer;
+import dev.wirekit.testkit.doubles.XorLayer;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules every stream transport must follow (SPEC.md, section T). Extend it and return your
+ * transport from {@link #createTransport()}:
+ *
+ * <pre>{@code
+ * class MyTransportTest extends TransportVerification {
+ *     protected Transport createTransport() { return Transport.of(new MyTransportProvider()); }
+ * }
+ * }</pre>
+ *
+ * <p>To run the same rules over a layer (TLS), override {@link #serverOptions()} and
+ * {@link #clientOptions()} to add it; rules that need a raw socket peer then skip themselves.
+ * Capabilities the transport does not claim ({@link dev.wirekit.api.TransportCapabilities}) skip
+ * their rules with the reason.
+ */
+@org.junit.jupiter.api.TestMethodOrder(dev.wirekit.testkit.RuleOrder.class)
+public abstract class TransportVerification {
+    private final TestEnvironment env = environment();
+    private final List<AutoCloseable> cleanup = new ArrayList<>();
+    /** The transport under test, fresh for every rule. */
+    protected Transport transport;
+
+    /** A new instance of the transport under test. */
+    protected abstract Transport createTransport();
+
+    /** Timeouts and waiting helpers; override to change the defaults. */
+    protected TestEnvironment environment() {
+        return new TestEnvironment();
+    }
+
+    /** Options for the servers the rules start (add a layer here to run the rules over it). */
+    protected TransportOptions serverOptions() {
+        return TransportOptions.defaults();
+    }
+
+    /** Options for the clients the rules connect (add the client side of the layer here). */
+    protected TransportOptions clientOptions() {
+        return TransportOptions.defaults();
+    }
+
+    /**
+     * Capability: whether the transport's servers are reachable with plain java.net sockets. An
+     * in-memory transport returns false; the rules that talk to a server through a raw socket (T-5,
+     * T-8, T-13, T-16) are then skipped.
+     */
+    protected boolean usesRealSockets() {
+        return true;
+    }
+
+    /** Whether rules may talk to the server with a plain socket: real sockets and no layer set. */
+    protected boolean rawPeersAllowed() {
+        return usesRealSockets() && serverOptions().layers().isEmpty();
+    }
+
+    @BeforeEach
+    void createTransportUnderTest() {
+        transport = createTransport();
+    }
+
+    @AfterEach
+    void closeEverything() throws Exception {
+        for (int i = cleanup.size() - 1; i >= 0; i--) {
+            try {
+                cleanup.get(i).close();
+            } catch (Exception ignored) {
+                // best effort: the rule already has its verdict
+            }
+        }
+        transport.close();
+    }
+
+    /** Registers {@code resource} to be closed after the rule. */
+    protected <R extends AutoCloseable> R closeLater(R resource) {
+        cleanup.add(resource);
+        return resource;
+    }
+
+    private static InetSocketAddress loopback() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    private <T> Server listen(Framer<T> framer, Service<T> service, TransportOptions options) throws IOException {
+        return closeLater(transport.listen(loopback(), framer, service, options));
+    }
+
+    private <T> ClientSession<T> client(Server server, Framer<T> framer) throws IOException {
+        return closeLater(transport.connect(server.localAddress(), framer, clientOptions()));
+    }
+
+    private void assertEchoWorks(Server server, String what) throws IOException {
+        try (ClientSession<String> other =
+                transport.connect(server.localAddress(), Framers.lines(1024), clientOptions())) {
+            other.send("still here");
+            assertEquals("still here", other.receive(env.timeout()), what);
+        }
+    }
+
+    // ---- T-1 .. T-3: data integrity and scale ---------------------------------------------
+
+    @Test
+    public void required_T1_echoRoundTrip() {
+        Rule.verify(
+                "T-1",
+                "messages sent to an echo service come back whole and in order",
+                "onData delivers bytes in order and the session writes what the service sends",
+                () -> {
+                    Server server = listen(Framers.lines(1024), new Probes.Echo<>(), serverOptions());
+                    ClientSession<String> client = client(server, Framers.lines(1024));
+                    for (int i = 0; i < 200; i++) {
+                        client.send("line " + i);
+                    }
+                    for (int i = 0; i < 200; i++) {
+                        assertEquals("line " + i, client.receive(env.timeout()));
+                    }
+                });
+    }
+
+    @Test
+    public void required_T2_tenMegabytesIntact() {
+        Rule.verify(
+                "T-2",
+                "10 MB of random bytes written through a connection come back byte for byte",
+                "partial writes are continued (not dropped) and reads are not truncated when buffers fill",
+                () -> {
+                    byte[] data = new byte[10 * 1024 * 1024];
+                    new Random(2).nextBytes(data);
+                    Server server = closeLater(transport.listen(loopback(), Probes.rawEcho(), serverOptions()));
+                    Connection connection = closeLater(transport.connect(server.localAddress(), clientOptions()));
+                    CompletableFuture<byte[]> echoed = CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    return Probes.readExactly(connection, data.length, env.timeout());
+                                } catch (IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            },
+                            Executors.newVirtualThreadPerTaskExecutor());
+                    connection.write(ByteBuffer.wrap(data));
+                    assertArrayEquals(data, env.await("10 MB echo", echoed), "echoed bytes differ");
+                });
+    }
+
+    @Test
+    public void required_T3_thousandConcurrentConnections() {
+        Rule.verify(
+                "T-3",
+                "1,000 concurrent connections are each served",
+                "accept in a loop until none is pending, and never block the accepting thread",
+                () -> {
+                    Server server = listen(Framers.lines(1024), new Probes.Echo<>(), serverOptions());
+                    int n = 1000;
+                    List<Future<String>> replies = new ArrayList<>();
+                    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                        CountDownLatch allConnected = new CountDownLatch(n);
+                        for (int i = 0; i < n; i++) {
+                            String text = "client " + i;
+                            replies.add(pool.submit(() -> {
+                                try (ClientSession<String> c = transport.connect(
+                                        server.localAddress(), Framers.lines(1024), clientOptions())) {
+                                    allConnected.countDown();
+                                    env.await("all 1,000 connections to be open", allConnected);
+                                    c.send(text);
+                                    return c.receive(env.timeout());
+                                }
+                            }));
+                        }
+                        for (int i = 0; i < n; i++) {
+                            assertEquals("client " + i, env.await("reply " + i, replies.get(i)));
+                        }
+                    }
+                    assertEquals(n, server.stats().accepted(), "connections accepted");
+                });
+    }
+
+    // ---- T-4 .. T-5: half-close and resets ------------------------------------------------
+
+    @Test
+    public void required_T4_halfCloseDeliversEndOfInput() {
+        assumeTrue(transport.capabilities().halfClose(), "the transport does not claim half-close");
+        Rule.verify(
+                "T-4",
+                "after the client shuts down its output, the server sees end of input and can still write",
+                "deliver onEndOfStream on FIN without closing the socket; shutdownOutput only after queued writes",
+                () -> {
+                    Service<String> service = new Service<>() {
+                        @Override
+                        public void onMessage(Session<String> session, String message) {
+                            session.send(message);
+                        }
+
+                        @Override
+                        public void onInputClosed(Session<String> session) {
+                            session.send("bye");
+                            session.close();
+                        }
+                    };
+                    Server server = listen(Framers.lines(1024), service, serverOptions());
+                    Connection connection = closeLater(transport.connect(server.localAddress(), clientOptions()));
+                    connection.write(ByteBuffer.wrap("hello\n".getBytes(StandardCharsets.UTF_8)));
+                    connection.shutdownOutput();
+                    java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+                    ByteBuffer buffer = ByteBuffer.allocate(1024);
+                    while (connection.read(buffer, env.timeout()) >= 0) {
+                        got.write(buffer.array(), 0, buffer.position());
+                        buffer.clear();
+                    }
+                    assertEquals("hello\nbye\n", got.toString(StandardCharsets.UTF_8));
+                });
+    }
+
+    @Test
+    public void required_T5_peerResetMidFrameClosesOnlyThatSession() {
+        assumeTrue(rawPeersAllowed(), "a layer is set: a raw socket peer cannot speak it");
+        Rule.verify(
+                "T-5",
+                "a peer that resets in the middle of a frame closes its session with a cause; others carry on",
+                "report the read error (or the end of stream with an incomplete frame) to onClosed, then keep serving",
+                () -> {
+                    Probes.Echo<ByteBuffer> echo = new Probes.Echo<>();
+                    Server server = listen(Framers.lengthPrefixed(4, 1024), echo, serverOptions());
+                    try (FaultPeer peer = FaultPeer.connect(server.localAddress())) {
+                        peer.send(new byte[] {0, 0, 0, 10, 'a', 'b', 'c'});
+                        env.awaitTrue(
+                                "the server to read the partial frame",
+                                () -> server.stats().bytesRead() >= 7);
+                        peer.reset();
+                    }
+                    Throwable cause = env.await("the session to close", echo.firstClose);
+                    assertTrue(cause instanceof IOException, "close cause should be an IOException, was " + cause);
+                    assertEchoWorks(listen(Framers.lines(1024), new Probes.Echo<>(), serverOptions()), "a new client");
+                    env.awaitTrue(
+                            "the reset session to leave the active count",
+                            () -> server.stats().active() == 0);
+                });
+    }
+
+    // ---- T-6 .. T-8: timeouts and connect errors ------------------------------------------
+
+    @Test
+    public void required_T6_idleTimeoutClosesSilentConnection() {
+        Rule.verify(
+                "T-6",
+                "a connection with no traffic for the idle timeout is closed with IdleTimeoutException",
+                "the idle timer must be armed at accept and re-armed by reads and writes",
+                () -> {
+                    Duration idle = Duration.ofMillis(300);
+                    Probes.Echo<String> echo = new Probes.Echo<>();
+                    Server server = listen(
+                            Framers.lines(1024),
+                            echo,
+                            serverOptions().toBuilder().idleTimeout(idle).build());
+                    long start = System.nanoTime();
+                    ClientSession<String> client = client(server, Framers.lines(1024));
+                    Throwable cause = env.await("the idle session to close", echo.firstClose);
+                    long elapsed = (System.nanoTime() - start) / 1_000_000;
+                    assertInstanceOf(IdleTimeoutException.class, cause);
+                    assertTrue(elapsed >= idle.toMillis(), "closed after " + elapsed + " ms, before the idle timeout");
+                    assertNull(client.receive(env.timeout()), "the client sees the end of the stream");
+                });
+    }
+
+    @Test
+    public void required_T7_connectRefusedIsTyped() {
+        Rule.verify(
+                "T-7",
+                "connecting to a closed port fails with java.net.ConnectException, not a timeout",
+                "map ECONNREFUSED from finishConnect to ConnectException naming the address",
+                () -> {
+                    int port;
+                    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                        port = probe.getLocalPort();
+                    }
+                    InetSocketAddress closed = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+                    assertThrows(ConnectException.class, () -> transport.connect(closed, clientOptions()));
+                });
+    }
+
+    @Test
+    public void required_T8_connectTimeoutIsTyped() {
+        assumeTrue(usesRealSockets(), "the transport does not use real sockets (usesRealSockets())");
+        Rule.verify(
+                "T-8",
+                "a connect that gets no answer fails with ConnectTimeoutException after the connect timeout",
+                "schedule the connect timeout when the connect starts and fail the future with ConnectTimeoutException",
+                () -> {
+                    try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                        InetSocketAddress target = (InetSocketAddress) full.getLocalSocketAddress();
+                        List<Socket> fillers = new ArrayList<>();
+                        try {
+                            // Fill the accept queue: from then on the kernel drops SYNs and connects hang.
+                            for (int i = 0; i < 64; i++) {
+                                Socket s = new Socket();
+                                try {
+                                    s.connect(target, 300);
+                                    fillers.add(s);
+                                } catch (SocketTimeoutException e) {
+                                    s.close();
+                                    break;
+                                }
+                            }
+                            TransportOptions options = clientOptions().toBuilder()
+                                    .connectTimeout(Duration.ofMillis(400))
+                                    .build();
+                            long start = System.nanoTime();
+                            assertThrows(ConnectTimeoutException.class, () -> transport.connect(target, options));
+                            long elapsed = (System.nanoTime() - start) / 1_000_000;
+                            assertTrue(elapsed >= 350, "timed out after only " + elapsed + " ms");
+                        } finally {
+                            for (Socket s : fillers) {
+                                s.close();
+                            }
+                        }
+                    }
+                });
+    }
+
+    // ---- T-9 .. T-14: limits and misbehaving peers ----------------------------------------
+
+    @Test
+    public void required_T9_serverCloseEndsClientsAndLeavesNoThreads() {
+        Rule.verify(
+                "T-9",
+                "closing the server ends every client connection, and closing the transport stops its threads",
+                "Server.close must close accepted wires too; TransportDriver.close must stop and join its threads",
+                () -> {
+                    Server server =
+                            transport.listen(loopback(), Framers.lines(1024), new Probes.Echo<>(), serverOptions());
+                    List<ClientSession<String>> clients = new ArrayList<>();
+                    for (int i = 0; i < 20; i++) {
+                        ClientSession<String> c = client(server, Framers.lines(1024));
+                        c.send("ping");
+                        assertEquals("ping", c.receive(env.timeout()));
+                        clients.add(c);
+                    }
+                    server.close();
+                    assertTrue(!server.isOpen());
+                    for (ClientSession<String> c : clients) {
+                        try {
+                            assertNull(c.receive(env.timeout()), "client still receives after the server closed");
+                        } catch (IOException e) {
+                            // a reset is an acceptable end too
+                        }
+                    }
+                    String prefix = "wirekit-" + transport.name();
+                    transport.close();
+                    // A pool thread may outlive its executor's termination by an instant: wait, bounded.
+                    try {
+                        env.awaitTrue(
+                                "the transport's threads to end",
+                                () -> transportThreads(prefix).isEmpty());
+                    } catch (AssertionError e) {
+                        fail("threads left running after Transport.close(): " + transportThreads(prefix));
+                    }
+                });
+    }
+
+    @Test
+    public void required_T10_connectionLimitRefusesOnlyTheExcess() {
+        Rule.verify(
+                "T-10",
+                "beyond maxConnections a new connection is closed at once; the others keep working",
+                "count live sessions at accept and close the wire of the one over the limit",
+                () -> {
+                    TransportOptions limited =
+                            serverOptions().toBuilder().maxConnections(5).build();
+                    Server server = listen(Framers.lines(1024), new Probes.Echo<>(), limited);
+                    List<ClientSession<String>> admitted = new ArrayList<>();
+                    for (int i = 0; i < 5; i++) {
+                        ClientSession<String> c = client(server, Framers.lines(1024));
+                        c.send("in " + i);
+                        assertEquals("in " + i, c.receive(env.timeout()));
+                        admitted.add(c);
+                    }
+                    boolean refused;
+                    try {
+                        ClientSession<String> extra = client(server, Framers.lines(1024));
+                        extra.send("one too many");
+                        refused = extra.receive(env.timeout()) == null;
+                    } catch (IOException | dev.wirekit.api.SessionClosedException e) {
+                        refused = true; // refused during the connect, the handshake or the first send
+                    }
+                    assertTrue(refused, "the sixth connection was served");
+                    assertEquals(1, server.stats().refused(), "refused count");
+                    for (int i = 0; i < 5; i++) {
+                        admitted.get(i).send("still " + i);
+                        assertEquals("still " + i, admitted.get(i).receive(env.timeout()));
+                    }
+                });
+    }
+
+    @Test
+    public void required_T11_oversizedFrameClosesOnlyThatConnection() {
+        Rule.verify(
+                "T-11",
+                "a frame over the limit closes that connection with FrameTooLongException; others carry on",
+                "propagate FrameTooLongException from the decoder to the session's close",
+                () -> {
+                    Probes.Echo<String> echo = new Probes.Echo<>();
+                    Server server = listen(Framers.lines(64), echo, serverOptions());
+                    ClientSession<String> good = client(server, Framers.lines(64));
+                    Connection bad = closeLater(transport.connect(server.localAddress(), clientOptions()));
+                    bad.write(ByteBuffer.wrap(("x".repeat(200) + "\n").getBytes(StandardCharsets.US_ASCII)));
+                    assertInstanceOf(
+                            FrameTooLongException.class, env.await("the bad session to close", echo.firstClose));
+                    assertEquals(-1, bad.read(ByteBuffer.allocate(16), env.timeout()), "the bad client sees the close");
+                    good.send("fine");
+                    assertEquals("fine", good.receive(env.timeout()));
+                });
+    }
+
+    @Test
+    public void required_T12_invalidTextClosesOnlyThatConnection() {
+        Rule.verify(
+                "T-12",
+                "bytes that are not valid UTF-8 on a text line close that connection; others carry on",
+                "decode text strictly (CodingErrorAction.REPORT) and report CorruptedFrameException",
+                () -> {
+                    Probes.Echo<String> echo = new Probes.Echo<>();
+                    Server server = listen(Framers.lines(64), echo, serverOptions());
+                    ClientSession<String> good = client(server, Framers.lines(64));
+                    Connection bad = closeLater(transport.connect(server.localAddress(), clientOptions()));
+                    bad.write(ByteBuffer.wrap(new byte[] {'h', 'i', (byte) 0xC3, (byte) 0x28, '\n'}));
+                    assertInstanceOf(
+                            CorruptedFrameException.class, env.await("the bad session to close", echo.firstClose));
+                    good.send("fine");
+                    assertEquals("fine", good.receive(env.timeout()));
+                });
+    }
+
+    @Test
+    public void required_T13_slowReaderIsCutOffAfterTheWriteTimeout() {
+        assumeTrue(rawPeersAllowed(), "a layer is set: a raw socket peer cannot speak it");
+        Rule.verify(
+                "T-13",
+                "a peer that never reads is closed with WriteTimeoutException once the outbound queue stays full",
+                "bound the outbound queue (queuedBytes + onDrained) and apply the overflow policy with the write timeout",
+                () -> {
+                    AtomicReference<Throwable> sendFailure = new AtomicReference<>();
+                    Probes.Echo<ByteBuffer> flooder = new Probes.Echo<>() {
+                        @Override
+                        public void onOpen(Session<ByteBuffer> session) {
+                            super.onOpen(session);
+                            ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+                            try {
+                                for (int i = 0; i < 100_000 && session.isOpen(); i++) {
+                                    session.send(chunk);
+                                }
+                            } catch (OutboundOverflowException | IllegalStateException e) {
+                                sendFailure.set(e);
+                            }
+                        }
+                    };
+                    TransportOptions options = serverOptions().toBuilder()
+                            .writeTimeout(Duration.ofMillis(500))
+                            .maxOutboundBytes(256 * 1024)
+                            .sendBufferSize(64 * 1024)
+                            .build();
+                    Server server = listen(Framers.raw(64 * 1024), flooder, options);
+                    Server other = listen(Framers.lines(1024), new Probes.Echo<>(), serverOptions());
+                    try (FaultPeer slow = FaultPeer.connectSlowReader(server.localAddress())) {
+                        Throwable cause = env.await("the slow reader to be cut off", flooder.firstClose);
+                        assertInstanceOf(WriteTimeoutException.class, cause);
+                        assertTrue(sendFailure.get() != null, "the blocked send was told it failed");
+                        assertEchoWorks(other, "another server's client during the stall");
+                    }
+                });
+    }
+
+    @Test
+    public void required_T14_inboundReadingPausesWhenTheServiceLags() {
+        Rule.verify(
+                "T-14",
+                "while the service is stuck, the server stops reading: buffered inbound bytes stay bounded",
+                "pause reading (setReadPaused) when unprocessed bytes exceed maxInboundBytes",
+                () -> {
+                    CountDownLatch release = new CountDownLatch(1);
+                    Service<ByteBuffer> stuck = (session, message) -> release.await();
+                    TransportOptions options = serverOptions().toBuilder()
+                            .maxInboundBytes(64 * 1024)
+                            .build();
+                    Server server = listen(Framers.raw(16 * 1024), stuck, options);
+                    try {
+                        Connection connection = closeLater(transport.connect(
+                                server.localAddress(),
+                                clientOptions().toBuilder()
+                                        .writeTimeout(Duration.ofMillis(1500))
+                                        .build()));
+                        ByteBuffer chunk = ByteBuffer.allocate(256 * 1024);
+                        long sent = 0;
+                        try {
+                            while (sent < 256L * 1024 * 1024) {
+                                connection.write(chunk.clear());
+                                sent += chunk.capacity();
+                            }
+                            fail("wrote " + sent + " bytes to a server that should have stopped reading");
+                        } catch (WriteTimeoutException expected) {
+                            // the client's queue filled because the server stopped reading
+                        }
+                        long read = server.stats().bytesRead();
+                        assertTrue(
+                                read < 32L * 1024 * 1024,
+                                "the server read " + read + " bytes while its service was stuck");
+                    } finally {
+                        release.countDown();
+                    }
+                });
+    }
+
+    // ---- T-15 .. T-17: concurrency, layers, files -----------------------------------------
+
+    @Test
+    public void required_T15_concurrentSendersKeepMessagesWhole() {
+        Rule.verify(
+                "T-15",
+                "messages sent from many threads at once each arrive whole, each thread's in order",
+                "Wire.write must queue one call's buffers as one unit, in call order",
+                () -> {
+                    int threads = 4;
+                    int perThread = 500;
+                    Service<String> fanOut = new Service<>() {
+                        @Override
+                        public void onOpen(Session<String> session) {
+                            for (int t = 0; t < threads; t++) {
+                                int id = t;
+                                Thread.ofVirtual().start(() -> {
+                                    for (int i = 0; i < perThread; i++) {
+                                        session.send(id + ":" + i + ":" + "z".repeat(i % 97));
+                                    }
+                                });
+                            }
+                        }
+
+                        @Override
+                        public void onMessage(Session<String> session, String message) {}
+                    };
+                    Server server = listen(Framers.lines(1024), fanOut, serverOptions());
+                    ClientSession<String> client = client(server, Framers.lines(1024));
+                    int[] next = new int[threads];
+                    for (int n = 0; n < threads * perThread; n++) {
+                        String[] parts = client.receive(env.timeout()).split(":", -1);
+                        int id = Integer.parseInt(parts[0]);
+                        int i = Integer.parseInt(parts[1]);
+                        assertEquals(next[id]++, i, "message order of sender " + id);
+                        assertEquals("z".repeat(i % 97), parts[2], "message body");
+                    }
+                });
+    }
+
+    @Test
+    public void required_T16_layersAreApplied() {
+        assumeTrue(rawPeersAllowed(), "a layer is already set, or the transport has no real sockets");
+        Rule.verify(
+                "T-16",
+                "layers in the options transform the bytes on the wire and run their handshake before onOpen",
+                "the transport must run TransportOptions.layers() between socket and framer (use Wirekit's machinery)",
+                () -> {
+                    byte key = 0x5C;
+                    CompletableFuture<String> firstMessage = new CompletableFuture<>();
+                    Service<String> service = new Service<>() {
+                        @Override
+                        public void onOpen(Session<String> session) {
+                            session.send("welcome");
+                        }
+
+                        @Override
+                        public void onMessage(Session<String> session, String message) {
+                            firstMessage.complete(message);
+                            session.send(message.toUpperCase());
+                        }
+                    };
+                    TransportOptions layered =
+                            TransportOptions.builder().layer(new XorLayer(key)).build();
+                    Server server = listen(Framers.lines(1024), service, layered);
+                    try (Socket raw = new Socket()) {
+                        raw.connect(server.localAddress(), 10_000);
+                        raw.setSoTimeout((int) env.timeout().toMillis());
+                        raw.getOutputStream().write(XorLayer.HELLO);
+                        raw.getOutputStream().write(XorLayer.apply(key, "hello\n".getBytes(StandardCharsets.US_ASCII)));
+                        byte[] expected = XorLayer.HELLO.length == 4
+                                ? concat(
+                                        XorLayer.HELLO,
+                                        XorLayer.apply(key, "welcome\nHELLO\n".getBytes(StandardCharsets.US_ASCII)))
+                                : null;
+                        byte[] got = raw.getInputStream().readNBytes(expected.length);
+                        assertArrayEquals(expected, got, "bytes on the wire were not the layer's");
+                        assertEquals("hello", env.await("the decoded message", firstMessage));
+                    }
+                    try (ClientSession<String> client =
+                            transport.connect(server.localAddress(), Framers.lines(1024), layered)) {
+                        assertEquals("welcome", client.receive(env.timeout()));
+                        client.send("again");
+                        assertEquals("AGAIN", client.receive(env.timeout()));
+                    }
+                });
+    }
+
+    private static List<String> transportThreads(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(name -> name.startsWith(prefix))
+                .toList();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
+    public void required_T17_fileTransferIsExact() {
+        Rule.verify(
+                "T-17",
+                "Connection.transferFrom sends exactly the requested range of a file",
+                "advance the file position by what the socket took; continue partial transfers",
+                () -> {
+                    Path file = Files.createTempFile("wirekit-testkit", ".bin");
+                    try {
+                        byte[] data = new byte[3 * 1024 * 1024 + 17];
+                        new Random(3).nextBytes(data);
+                        Files.write(file, data);
+                        int offset = 1000;
+                        Server server = closeLater(transport.listen(
+                                loopback(),
+                                connection -> {
+                                    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                                        connection.transferFrom(channel, offset, data.length - offset);
+                                        connection.flush();
+                                    }
+                                },
+                                serverOptions()));
+                        Connection client = closeLater(transport.connect(server.localAddress(), clientOptions()));
+                        byte[] got = Probes.readExactly(client, data.length - offset, env.timeout());
+                        assertArrayEquals(java.util.Arrays.copyOfRange(data, offset, data.length), got);
+                    } finally {
+                        Files.deleteIfExists(file);
+                    }
+                });
+    }
+}

@@ -1,0 +1,176 @@
+package dev.wirekit.testkit.wire;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+
+/**
+ * The black-box suites and their runner: checks a live server against a suite's rules through the
+ * JUnit Platform launcher, printing one line per rule, and writing JUnit XML and a JSON summary.
+ *
+ * <pre>{@code
+ * try (Transport transport = Transport.load()) {
+ *     SuiteReport report = WireSuites.run("echo",
+ *             WireTarget.of(new InetSocketAddress("127.0.0.1", 7007), transport),
+ *             Path.of("target/testkit"), System.out);
+ * }
+ * }</pre>
+ */
+public final class WireSuites {
+    private static final Map<String, Class<? extends WireSuite>> SUITES = new LinkedHashMap<>();
+    private static final Map<String, WireTarget> RUNS = new ConcurrentHashMap<>();
+
+    static {
+        SUITES.put("echo", EchoSuite.class);
+        SUITES.put("time", TimeSuite.class);
+        SUITES.put("calc", CalcSuite.class);
+    }
+
+    private WireSuites() {}
+
+    /** The suites there are, by name. */
+    public static Set<String> names() {
+        return SUITES.keySet();
+    }
+
+    /** The suite called {@code name}. */
+    public static Class<? extends WireSuite> suite(String name) {
+        Class<? extends WireSuite> suite = SUITES.get(name);
+        if (suite == null) {
+            throw new IllegalArgumentException(
+                    "no wire suite named '" + name + "'; there are: " + String.join(", ", names()));
+        }
+        return suite;
+    }
+
+    static WireTarget registered(String run) {
+        return RUNS.get(run);
+    }
+
+    /**
+     * Runs suite {@code name} against {@code target}. Prints one line per rule to {@code console};
+     * when {@code reportDir} is not null, writes {@code TEST-*.xml} (JUnit XML) and
+     * {@code wirekit-testkit-NAME.json} there.
+     */
+    public static SuiteReport run(String name, WireTarget target, Path reportDir, PrintStream console)
+            throws IOException {
+        Class<? extends WireSuite> suite = suite(name);
+        String run = UUID.randomUUID().toString();
+        RUNS.put(run, target);
+        Instant started = Instant.now();
+        console.println("wirekit testkit " + version() + ": " + name + " suite against " + target);
+        ResultCollector collector = new ResultCollector(console);
+        try {
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClass(suite))
+                    .configurationParameter(WireSuite.RUN_PARAMETER, run)
+                    .build();
+            Launcher launcher = LauncherFactory.create();
+            if (reportDir != null) {
+                Files.createDirectories(reportDir);
+                PrintWriter xmlErrors = new PrintWriter(console, true, StandardCharsets.UTF_8);
+                launcher.execute(request, collector, new LegacyXmlReportGeneratingListener(reportDir, xmlErrors));
+            } else {
+                launcher.execute(request, collector);
+            }
+        } finally {
+            RUNS.remove(run);
+        }
+        int passed = count(collector, SuiteReport.Status.PASSED);
+        int failed = count(collector, SuiteReport.Status.FAILED);
+        int skipped = count(collector, SuiteReport.Status.SKIPPED);
+        SuiteReport report = new SuiteReport(
+                name,
+                target.toString(),
+                version(),
+                jarSha256(),
+                started,
+                Instant.now(),
+                passed,
+                failed,
+                skipped,
+                collector.results);
+        console.printf(
+                "%d rules: %d passed, %d failed, %d skipped%n", passed + failed + skipped, passed, failed, skipped);
+        if (reportDir != null) {
+            Path json = reportDir.resolve("wirekit-testkit-" + name + ".json");
+            json().writeValue(json.toFile(), report);
+            console.println("reports: " + reportDir.toAbsolutePath() + " (JUnit XML, " + json.getFileName() + ")");
+        }
+        return report;
+    }
+
+    private static int count(ResultCollector collector, SuiteReport.Status status) {
+        return (int)
+                collector.results.stream().filter(r -> r.status() == status).count();
+    }
+
+    /** The JSON mapper of the summary: ISO-8601 instants, indented. */
+    public static ObjectMapper json() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /** The testkit's version. */
+    public static String version() {
+        Properties p = new Properties();
+        try (InputStream in = WireSuites.class.getResourceAsStream("testkit.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException ignored) {
+            // unknown
+        }
+        return p.getProperty("version", "(development)");
+    }
+
+    /** The SHA-256 of the jar this class was loaded from, or null when it was not loaded from a jar. */
+    public static String jarSha256() {
+        try {
+            Path location = Path.of(WireSuites.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            if (!Files.isRegularFile(location)) {
+                return null;
+            }
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = Files.newInputStream(location)) {
+                byte[] buffer = new byte[64 * 1024];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    sha.update(buffer, 0, n);
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The black-box kit: wire conformance suites that check a live server at {@code host:port} —
+ * Wirekit's or anyone's — and the runner behind {@code wirekit testkit SUITE --target host:port},
+ * which reports a line per rule, JUnit XML and a JSON summary.
+ */
+package dev.wirekit.testkit.wire;
