@@ -52,9 +52,9 @@ class ConformanceChecksSelfTest {
                     new InetSocketAddress("127.0.0.1", 0),
                     DnsFramers.udp(),
                     service,
-                    TransportOptions.builder()
-                            .datagramSessionTimeout(Duration.ZERO)
-                            .build());
+                    // one session per peer (the default), so replies keep the order of the queries: the
+                    // checks tell "a reply to the bad datagram" from "the reply to the good one" by order
+                    TransportOptions.defaults());
             try {
                 Server tcp = transport.listen(
                         new InetSocketAddress("127.0.0.1", udp.localAddress().getPort()),
