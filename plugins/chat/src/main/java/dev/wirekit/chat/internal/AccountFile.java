@@ -59,6 +59,14 @@ public final class AccountFile {
         void apply(Map<String, Account> accounts) throws IOException;
     }
 
+    /**
+     * One lock per lock file in this JVM. File locks belong to the whole process (a second
+     * FileChannel.lock in the same JVM fails), so two stores on one file in one JVM take turns here
+     * before taking the file lock that keeps other processes out.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<Path, ReentrantLock> PROCESS_LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Path path;
     private final InstantSource clock;
     private final ReentrantLock lock = new ReentrantLock();
@@ -115,8 +123,10 @@ public final class AccountFile {
                 accounts = Collections.unmodifiableMap(copy);
                 return;
             }
-            Path lockFile = path.resolveSibling(path.getFileName() + ".lock");
-            Files.createDirectories(path.toAbsolutePath().getParent());
+            Path lockFile = path.toAbsolutePath().normalize().resolveSibling(path.getFileName() + ".lock");
+            Files.createDirectories(lockFile.getParent());
+            ReentrantLock processLock = PROCESS_LOCKS.computeIfAbsent(lockFile, k -> new ReentrantLock());
+            processLock.lock();
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock ignored = channel.lock()) {
                 reloadIfChanged();
@@ -125,6 +135,8 @@ public final class AccountFile {
                 AtomicFiles.write(path, format(copy));
                 accounts = Collections.unmodifiableMap(copy);
                 loadedKey = identity();
+            } finally {
+                processLock.unlock();
             }
         } finally {
             lock.unlock();

@@ -338,6 +338,9 @@ public final class ClientProtocol {
 
     private void registerAnswer(IrcMessage success, IrcMessage failure) {
         CompletableFuture<IrcMessage> waiting = registering;
+        if (success != null && "SUCCESS".equals(success.param(0))) {
+            account = success.param(1); // the draft spec: a successful registration logs in
+        }
         if (waiting != null) {
             if (success != null) {
                 waiting.complete(success);
