@@ -49,7 +49,7 @@ public final class ChatService implements Service<IrcMessage> {
         early("PASS", 1, registration::pass);
         early("NICK", 0, registration::nick);
         early("USER", 4, registration::user);
-        early("PING", 1, registration::ping);
+        early("PING", 0, registration::ping);
         early("PONG", 0, registration::pong);
         early("QUIT", 0, registration::quit);
         early("REGISTER", 3, accountCommands::register);

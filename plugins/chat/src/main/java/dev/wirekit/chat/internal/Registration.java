@@ -209,6 +209,10 @@ final class Registration {
     // ---- PING, PONG, QUIT ---------------------------------------------------------------------
 
     void ping(Client client, IrcMessage message) {
+        if (message.params().isEmpty() || message.param(0).isEmpty()) {
+            network.reply(client, "409", "No origin specified");
+            return;
+        }
         network.send(client, network.fromServer("PONG", network.server, message.param(0)));
     }
 
