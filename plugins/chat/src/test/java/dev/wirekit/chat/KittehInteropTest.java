@@ -90,6 +90,10 @@ class KittehInteropTest {
                     .then()
                     .build();
             try {
+                // Kitteh paces what it sends (1.2 s apart by default, to respect real networks' flood
+                // limits); 50 ms keeps the test quick and well inside the server's own burst.
+                kitteh.setMessageSendingQueueSupplier(
+                        org.kitteh.irc.client.library.feature.sending.SingleDelaySender.getSupplier(50));
                 kitteh.getEventManager().registerEventListener(seen);
                 kitteh.getAuthManager().addProtocol(new SaslPlain(kitteh, "kitty", "correct horse"));
                 kitteh.connect();

@@ -89,6 +89,7 @@ class RegistrationTest {
             second.send("NICK Alice");
             assertEquals("433", second.expect("433").command(), "a registered client cannot take a used nick either");
             alice.send("JOIN #room");
+            alice.expect("366");
             second.send("JOIN #room");
             alice.expect(m -> m.command().equals("JOIN") && "alice_".equals(m.sourceNick()), "alice_ joining");
             second.send("NICK zed");
