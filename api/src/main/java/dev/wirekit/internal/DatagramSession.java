@@ -52,7 +52,10 @@ final class DatagramSession<T> implements Session<T>, LayerChain.Host {
     private final Executor executor;
     private final boolean inline;
     private final LayerChain chain;
-    private final String id;
+    /** The id's number; its text is made only when asked for (logs), not for every datagram. */
+    private final long serial;
+
+    private volatile String id;
     private final ConcurrentHashMap<AttributeKey<?>, Object> attributes = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger pending = new AtomicInteger();
@@ -76,7 +79,7 @@ final class DatagramSession<T> implements Session<T>, LayerChain.Host {
         this.framer = framer;
         this.service = service;
         DefaultTransport transport = owner.transport();
-        this.id = transport.nextId();
+        this.serial = transport.nextSerial();
         this.chain = owner.options().layers().isEmpty()
                 ? null
                 : new LayerChain(
@@ -241,7 +244,7 @@ final class DatagramSession<T> implements Session<T>, LayerChain.Host {
     }
 
     private String describe() {
-        return id + " " + peer;
+        return id() + " " + peer;
     }
 
     // ---- layer host -----------------------------------------------------------------------
@@ -286,7 +289,12 @@ final class DatagramSession<T> implements Session<T>, LayerChain.Host {
 
     @Override
     public String id() {
-        return id;
+        String text = id;
+        if (text == null) {
+            text = owner.transport().idOf(serial);
+            id = text;
+        }
+        return text;
     }
 
     @Override
@@ -389,7 +397,10 @@ final class DatagramSession<T> implements Session<T>, LayerChain.Host {
             } catch (Throwable t) {
                 CloseLog.LOG.log(System.Logger.Level.ERROR, "onClose of " + describe() + " failed", t);
             } finally {
-                opened.completeExceptionally(closeCause != null ? closeCause : new IOException(describe() + " closed"));
+                if (!opened.isDone()) { // usually done: only a session closed before it opened needs the exception
+                    opened.completeExceptionally(
+                            closeCause != null ? closeCause : new IOException(describe() + " closed"));
+                }
                 owner.finished(this);
             }
         });

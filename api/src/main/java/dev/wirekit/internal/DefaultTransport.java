@@ -69,7 +69,16 @@ final class DefaultTransport implements Transport {
     }
 
     String nextId() {
-        return name + "-" + IDS.incrementAndGet();
+        return idOf(nextSerial());
+    }
+
+    /** A number for {@link #idOf}: for sessions that may never need their id as text. */
+    long nextSerial() {
+        return IDS.incrementAndGet();
+    }
+
+    String idOf(long serial) {
+        return name + "-" + serial;
     }
 
     TransportDriver driver() {
@@ -166,7 +175,8 @@ final class DefaultTransport implements Transport {
             open.add(wire);
             wire.start(connection);
             if (connection.chain == null) {
-                return CompletableFuture.completedFuture(connection);
+                // writable only once the driver has made the wire active
+                return connection.active.thenApply(v -> connection);
             }
             return CompletableFuture.supplyAsync(
                     () -> {

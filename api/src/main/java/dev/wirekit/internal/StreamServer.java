@@ -29,6 +29,9 @@ final class StreamServer implements Server {
     private final Counters counters = new Counters();
     private final Set<WireEndpoint> endpoints = ConcurrentHashMap.newKeySet();
     private final AtomicInteger active = new AtomicInteger();
+    /** Handler threads still running (ConnectionHandler servers): close waits for them too. */
+    private final AtomicInteger handlers = new AtomicInteger();
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition emptied = lock.newCondition();
     private final AtomicBoolean open = new AtomicBoolean(true);
@@ -40,7 +43,7 @@ final class StreamServer implements Server {
     private interface EndpointFactory {
         WireEndpoint create(Wire wire, Counters counters, Runnable onFinished);
 
-        default void started(WireEndpoint endpoint) {}
+        default void started(WireEndpoint endpoint, StreamServer server) {}
     }
 
     private StreamServer(DefaultTransport transport, TransportOptions options, EndpointFactory factory) {
@@ -75,8 +78,9 @@ final class StreamServer implements Server {
             }
 
             @Override
-            public void started(WireEndpoint endpoint) {
+            public void started(WireEndpoint endpoint, StreamServer server) {
                 WireConnection connection = (WireConnection) endpoint;
+                server.handlers.incrementAndGet();
                 transport.virtualThreads().execute(() -> {
                     try {
                         connection.handshake();
@@ -84,6 +88,8 @@ final class StreamServer implements Server {
                         connection.close();
                     } catch (Throwable t) {
                         connection.abort(t);
+                    } finally {
+                        server.handlerEnded();
                     }
                 });
             }
@@ -116,7 +122,17 @@ final class StreamServer implements Server {
         holder[0] = endpoint;
         endpoints.add(endpoint);
         wire.start(endpoint);
-        factory.started(endpoint);
+        factory.started(endpoint, this);
+    }
+
+    private void handlerEnded() {
+        handlers.decrementAndGet();
+        lock.lock();
+        try {
+            emptied.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void finished(WireEndpoint endpoint) {
@@ -183,7 +199,7 @@ final class StreamServer implements Server {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
-            while (!endpoints.isEmpty()) {
+            while (!endpoints.isEmpty() || handlers.get() > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -193,7 +209,7 @@ final class StreamServer implements Server {
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return endpoints.isEmpty();
+            return endpoints.isEmpty() && handlers.get() == 0;
         } finally {
             lock.unlock();
         }

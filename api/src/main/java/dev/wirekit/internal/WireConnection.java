@@ -40,6 +40,8 @@ final class WireConnection extends WireEndpoint implements Connection {
     private volatile boolean rawEnded;
     private boolean layerEnded;
     private ByteBuffer plain = EMPTY;
+    /** Completes when the driver has made the wire active (or fails if it closed first). */
+    final java.util.concurrent.CompletableFuture<Void> active = new java.util.concurrent.CompletableFuture<>();
 
     WireConnection(
             DefaultTransport transport,
@@ -60,6 +62,7 @@ final class WireConnection extends WireEndpoint implements Connection {
     @Override
     public void onActive() {
         armTimers();
+        active.complete(null);
     }
 
     @Override
@@ -82,6 +85,8 @@ final class WireConnection extends WireEndpoint implements Connection {
     @Override
     void closed(Throwable cause) {
         rawEnded = true;
+        active.completeExceptionally(
+                cause instanceof IOException io ? io : new java.net.SocketException("closed while connecting"));
         signal();
     }
 
@@ -241,11 +246,16 @@ final class WireConnection extends WireEndpoint implements Connection {
         }
     }
 
+    /** Waits for room for {@code size} bytes; the Connection contract reports failures as IOExceptions. */
     private void admit(long size) throws IOException {
         try {
             reserve(size, OverflowPolicy.BLOCK);
         } catch (OutboundOverflowException e) {
-            throw new WriteTimeoutException(e.getMessage());
+            WriteTimeoutException timeout = new WriteTimeoutException(e.getMessage());
+            timeout.initCause(e);
+            throw timeout;
+        } catch (dev.wirekit.api.SessionClosedException e) {
+            throw new SocketException(e.getMessage(), e);
         }
     }
 

@@ -84,8 +84,12 @@ final class ServeCommand {
                 .filter(o -> {
                     boolean clash = RESERVED.contains(o.name());
                     if (clash) {
-                        cli.terminal.err.println("wirekit: service " + provider.name() + " declares option --"
-                                + o.name() + ", which the CLI reserves; it is ignored");
+                        // For the plugin's author (visible with --verbose), not for every user of every command.
+                        System.getLogger("dev.wirekit.cli")
+                                .log(
+                                        System.Logger.Level.DEBUG,
+                                        "service " + provider.name() + " declares option --" + o.name()
+                                                + ", which the CLI reserves; it is ignored");
                     }
                     return !clash;
                 })

@@ -17,13 +17,14 @@ import org.junit.jupiter.api.Test;
 class ModulePathDiscoveryTest {
     private static final Duration RUN = Duration.ofSeconds(60);
 
-    /** The application's own jars (or class directories): Wirekit's modules and picocli. */
+    /** The application's own jars (or class directories): Wirekit's modules, picocli and Jackson (dns --json). */
     private static String applicationPath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(e -> !e.contains("test-classes"))
                 .filter(e -> e.endsWith("target" + File.separator + "classes")
                         || new File(e).getName().startsWith("wirekit-")
-                        || new File(e).getName().startsWith("picocli"))
+                        || new File(e).getName().startsWith("picocli")
+                        || new File(e).getName().startsWith("jackson-"))
                 .filter(e -> !e.contains("testkit"))
                 .collect(Collectors.joining(File.pathSeparator));
     }
@@ -40,7 +41,7 @@ class ModulePathDiscoveryTest {
         String transports = run(launch, "transports");
         assertTrue(transports.contains("nio ") && transports.contains("blocking "), transports);
         String services = run(launch, "services");
-        for (String service : List.of("echo", "time", "calc")) {
+        for (String service : List.of("echo", "time", "calc", "dns", "http", "proxy")) {
             assertTrue(services.contains(service + " "), service + " missing:\n" + services);
         }
     }

@@ -396,12 +396,14 @@ public abstract class TransportVerification {
                     }
                     String prefix = "wirekit-" + transport.name();
                     transport.close();
-                    List<String> left = Thread.getAllStackTraces().keySet().stream()
-                            .filter(Thread::isAlive)
-                            .map(Thread::getName)
-                            .filter(name -> name.startsWith(prefix))
-                            .toList();
-                    assertTrue(left.isEmpty(), "threads left running after Transport.close(): " + left);
+                    // A pool thread may outlive its executor's termination by an instant: wait, bounded.
+                    try {
+                        env.awaitTrue(
+                                "the transport's threads to end",
+                                () -> transportThreads(prefix).isEmpty());
+                    } catch (AssertionError e) {
+                        fail("threads left running after Transport.close(): " + transportThreads(prefix));
+                    }
                 });
     }
 
@@ -643,6 +645,14 @@ public abstract class TransportVerification {
                         assertEquals("AGAIN", client.receive(env.timeout()));
                     }
                 });
+    }
+
+    private static List<String> transportThreads(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(name -> name.startsWith(prefix))
+                .toList();
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

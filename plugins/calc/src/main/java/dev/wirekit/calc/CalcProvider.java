@@ -1,15 +1,11 @@
 package dev.wirekit.calc;
 
-import dev.wirekit.api.Server;
-import dev.wirekit.api.ServerGroup;
 import dev.wirekit.api.framing.Framers;
 import dev.wirekit.spi.Deployment;
 import dev.wirekit.spi.OptionSpec;
 import dev.wirekit.spi.OptionValues;
 import dev.wirekit.spi.Protocol;
 import dev.wirekit.spi.ServiceProvider;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -50,22 +46,6 @@ public final class CalcProvider implements ServiceProvider {
             throw new IllegalArgumentException("option --max-line: must be between 32 and 65507, not " + maxLine);
         }
         CalcService service = new CalcService(maxLine);
-        return context -> {
-            List<Server> servers = new ArrayList<>();
-            try {
-                if (context.wants(Protocol.TCP)) {
-                    servers.add(context.transport()
-                            .listen(context.address(), Framers.lines(maxLine), service, context.streamOptions()));
-                }
-                if (context.wants(Protocol.UDP)) {
-                    servers.add(context.transport()
-                            .bind(context.address(), Framers.lines(maxLine), service, context.datagramOptions()));
-                }
-            } catch (IOException | RuntimeException e) {
-                servers.forEach(Server::close);
-                throw e;
-            }
-            return ServerGroup.of(servers);
-        };
+        return context -> context.serve(Framers.lines(maxLine), service);
     }
 }

@@ -1,7 +1,6 @@
 package dev.wirekit.echo;
 
 import dev.wirekit.api.Server;
-import dev.wirekit.api.ServerGroup;
 import dev.wirekit.api.framing.Framers;
 import dev.wirekit.spi.DeployContext;
 import dev.wirekit.spi.Deployment;
@@ -10,10 +9,8 @@ import dev.wirekit.spi.OptionValues;
 import dev.wirekit.spi.Protocol;
 import dev.wirekit.spi.ServiceProvider;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -68,30 +65,12 @@ public final class EchoProvider implements ServiceProvider {
     private static Server start(DeployContext context, boolean uppercase, String welcome, Path logFile, int max)
             throws IOException {
         MessageLog log = logFile == null ? null : MessageLog.open(logFile, Clock.systemUTC());
-        List<Server> servers = new ArrayList<>();
-        try {
-            if (context.wants(Protocol.TCP)) {
-                EchoService tcp = EchoService.builder()
-                        .uppercase(uppercase)
-                        .welcome(welcome)
-                        .log(log)
-                        .build();
-                servers.add(
-                        context.transport().listen(context.address(), Framers.raw(max), tcp, context.streamOptions()));
-            }
-            if (context.wants(Protocol.UDP)) {
-                EchoService udp =
-                        EchoService.builder().uppercase(uppercase).log(log).build();
-                servers.add(context.transport()
-                        .bind(context.address(), Framers.<ByteBuffer>raw(max), udp, context.datagramOptions()));
-            }
-        } catch (IOException | RuntimeException e) {
-            servers.forEach(Server::close);
-            if (log != null) {
-                log.close();
-            }
-            throw e;
-        }
-        return ServerGroup.of(servers, log == null ? List.of() : List.of(log));
+        EchoService tcp = EchoService.builder()
+                .uppercase(uppercase)
+                .welcome(welcome)
+                .log(log)
+                .build();
+        EchoService udp = EchoService.builder().uppercase(uppercase).log(log).build(); // no welcome over UDP
+        return context.serve(Framers.raw(max), tcp, udp, log == null ? List.of() : List.of(log));
     }
 }

@@ -72,20 +72,38 @@ class EchoConformanceTest {
                 List.of("socat", "TCP-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,fork", "PIPE"), port, reports);
     }
 
+    /**
+     * ncat's exec mode relays data both ways but, on a client's half-close, usually closes before
+     * relaying cat's output (reproducible with {@code printf x | socat - TCP:...}): E-5 reports that,
+     * so only E-1..E-4 are required of it here.
+     */
     @Test
-    void ncatEchoPasses(@TempDir Path reports) throws Exception {
+    void ncatEchoPassesTheByteRules(@TempDir Path reports) throws Exception {
         int port = freePort();
-        assertThirdPartyPasses(
+        SuiteReport report = runAgainst(
                 List.of("ncat", "-l", "-k", "127.0.0.1", String.valueOf(port), "--exec", "/bin/cat"), port, reports);
+        assertTrue(
+                report.rules(SuiteReport.Status.PASSED).containsAll(List.of("E-1", "E-2", "E-3", "E-4")),
+                report.failures());
     }
 
     private static void assertThirdPartyPasses(List<String> command, int port, Path reports) throws Exception {
+        SuiteReport report = runAgainst(command, port, reports);
+        assertTrue(report.successful(), report.failures());
+        assertEquals(List.of("E-1", "E-2", "E-3", "E-4", "E-5"), report.rules(SuiteReport.Status.PASSED));
+        assertEquals(List.of("E-6"), report.rules(SuiteReport.Status.SKIPPED), "UDP was not declared");
+    }
+
+    private static SuiteReport runAgainst(List<String> command, int port, Path reports) throws Exception {
         assumeTrue(onPath(command.get(0)), command.get(0) + " is not installed (CI installs it)");
         Process peer = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (Transport transport = Transport.load("nio")) {
             awaitListening(port);
-            SuiteReport report = check(transport, new InetSocketAddress("127.0.0.1", port), false, reports);
-            assertEquals(5, report.passed(), "E-1..E-5 pass; E-6 needs --udp");
+            return WireSuites.run(
+                    "echo",
+                    WireTarget.of(new InetSocketAddress("127.0.0.1", port), transport),
+                    reports,
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         } finally {
             peer.destroy();
             peer.waitFor(10, TimeUnit.SECONDS);

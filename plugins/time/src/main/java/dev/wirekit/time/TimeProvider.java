@@ -1,19 +1,15 @@
 package dev.wirekit.time;
 
-import dev.wirekit.api.Server;
-import dev.wirekit.api.ServerGroup;
 import dev.wirekit.api.framing.Framers;
 import dev.wirekit.spi.Deployment;
 import dev.wirekit.spi.OptionSpec;
 import dev.wirekit.spi.OptionValues;
 import dev.wirekit.spi.Protocol;
 import dev.wirekit.spi.ServiceProvider;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -64,22 +60,6 @@ public final class TimeProvider implements ServiceProvider {
             throw new IllegalArgumentException("option --format: " + e.getMessage());
         }
         TimeService service = new TimeService(Clock.system(zone), format);
-        return context -> {
-            List<Server> servers = new ArrayList<>();
-            try {
-                if (context.wants(Protocol.TCP)) {
-                    servers.add(context.transport()
-                            .listen(context.address(), Framers.lines(1024), service, context.streamOptions()));
-                }
-                if (context.wants(Protocol.UDP)) {
-                    servers.add(context.transport()
-                            .bind(context.address(), Framers.lines(1024), service, context.datagramOptions()));
-                }
-            } catch (IOException | RuntimeException e) {
-                servers.forEach(Server::close);
-                throw e;
-            }
-            return ServerGroup.of(servers);
-        };
+        return context -> context.serve(Framers.lines(1024), service);
     }
 }
