@@ -2,13 +2,12 @@ package dev.wirekit.chat;
 
 import dev.wirekit.api.framing.FrameTooLongException;
 import dev.wirekit.api.framing.Framer;
-import dev.wirekit.api.framing.Framers;
-import dev.wirekit.api.framing.LineEnding;
-import java.nio.charset.StandardCharsets;
 
 /**
  * IRC framing: UTF-8 lines ending in CR LF (a bare LF is accepted too), each one an
- * {@link IrcMessage}, with the IRC size limits.
+ * {@link IrcMessage}, with the IRC size limits. Built on {@link dev.wirekit.api.framing.Framers#lines}:
+ * the line framer finds the lines, this codec parses and checks them, and encodes each message
+ * once however many clients it goes to.
  *
  * <pre>
  * BEFORE DECODE                                        AFTER DECODE
@@ -55,8 +54,7 @@ public final class IrcCodec {
     }
 
     private static Framer<IrcMessage> framer(int maxTags) {
-        return Framers.lines(maxTags + MAX_BODY, StandardCharsets.UTF_8, LineEnding.CRLF)
-                .map(line -> decode(line, maxTags), IrcCodec::encode);
+        return new IrcFramer(maxTags);
     }
 
     /**
@@ -80,28 +78,6 @@ public final class IrcCodec {
             throw new FrameTooLongException(body, MAX_BODY, true);
         }
         return IrcMessage.parse(line);
-    }
-
-    /**
-     * The wire form of {@code message}.
-     *
-     * @throws FrameTooLongException when its body is longer than {@value #MAX_BODY} bytes
-     */
-    static String encode(IrcMessage message) {
-        String line = message.toString();
-        int bodyStart = 0;
-        if (!message.tags().isEmpty()) {
-            bodyStart = line.indexOf(' ') + 1;
-            int tagBytes = utf8Length(line, 0, bodyStart);
-            if (tagBytes > MAX_SERVER_TAGS) {
-                throw new FrameTooLongException(tagBytes, MAX_SERVER_TAGS, true);
-            }
-        }
-        int body = utf8Length(line, bodyStart, line.length());
-        if (body > MAX_BODY) {
-            throw new FrameTooLongException(body, MAX_BODY, true);
-        }
-        return line;
     }
 
     /** The body length of {@code message} in bytes: what must stay within {@value #MAX_BODY}. */

@@ -25,16 +25,30 @@ import java.util.Objects;
  * <p>{@link #parse} reads the wire form (without its line ending); {@link #toString()} writes it.
  * Neither checks the 512-byte line limit: that belongs to the framer ({@link IrcCodec}).
  *
- * @param tags the IRCv3 tags in the order they came; a tag without a value maps to {@code ""}
- * @param source who the message is from ({@code nick!user@host} or a server name), or null
- * @param command the command, upper-case ({@code PRIVMSG}), or a numeric ({@code 001})
- * @param params the parameters, the last one possibly holding spaces
+ * <p>Messages compare by value. The wire form is computed once and kept, so a message fanned out to
+ * many clients is formatted and encoded once.
  */
-public record IrcMessage(Map<String, String> tags, String source, String command, List<String> params) {
+public final class IrcMessage {
     /** The most parameters a message may have (RFC 2812). */
     public static final int MAX_PARAMS = 15;
 
-    public IrcMessage {
+    private final Map<String, String> tags;
+    private final String source;
+    private final String command;
+    private final List<String> params;
+    private volatile String wire;
+    private volatile byte[] line;
+
+    /**
+     * A message from its parts, checked as described above.
+     *
+     * @param tags the IRCv3 tags in order (a null or empty value is a tag without a value); may be null
+     * @param source who the message is from ({@code nick!user@host} or a server name), or null
+     * @param command the command ({@code privmsg} is stored as {@code PRIVMSG}), or a numeric
+     * @param params the parameters, the last one possibly holding spaces
+     * @throws IrcFormatException when the parts cannot make a valid message
+     */
+    public IrcMessage(Map<String, String> tags, String source, String command, List<String> params) {
         Objects.requireNonNull(command, "command");
         tags = copyTags(tags);
         if (source != null && (source.isEmpty() || !isToken(source))) {
@@ -43,6 +57,10 @@ public record IrcMessage(Map<String, String> tags, String source, String command
         }
         command = normaliseCommand(command);
         params = List.copyOf(params);
+        this.tags = tags;
+        this.source = source;
+        this.command = command;
+        this.params = params;
         if (params.size() > MAX_PARAMS) {
             throw new IrcFormatException("a message has at most " + MAX_PARAMS + " parameters, not " + params.size());
         }
@@ -67,6 +85,50 @@ public record IrcMessage(Map<String, String> tags, String source, String command
     /** A message from {@code source}: {@code from("irc.example", "001", "alice", "Welcome")}. */
     public static IrcMessage from(String source, String command, String... params) {
         return new IrcMessage(Map.of(), source, command, Arrays.asList(params));
+    }
+
+    /** The IRCv3 tags in the order they came; a tag without a value maps to {@code ""}. */
+    public Map<String, String> tags() {
+        return tags;
+    }
+
+    /** Who the message is from ({@code nick!user@host} or a server name), or null. */
+    public String source() {
+        return source;
+    }
+
+    /** The command, upper-case ({@code PRIVMSG}), or a numeric ({@code 001}). */
+    public String command() {
+        return command;
+    }
+
+    /** The parameters, the last one possibly holding spaces. */
+    public List<String> params() {
+        return params;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IrcMessage m
+                && command.equals(m.command)
+                && Objects.equals(source, m.source)
+                && params.equals(m.params)
+                && tags.equals(m.tags);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tags, source, command, params);
+    }
+
+    /** The wire form as UTF-8 bytes with CR LF; computed once. */
+    byte[] line() {
+        byte[] b = line;
+        if (b == null) {
+            b = (toString() + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            line = b;
+        }
+        return b;
     }
 
     /** This message with {@code tag} set to {@code value} (added last, or replaced in place). */
@@ -127,6 +189,15 @@ public record IrcMessage(Map<String, String> tags, String source, String command
     /** The wire form, without CR LF: what {@link #parse} reads back as an equal message. */
     @Override
     public String toString() {
+        String w = wire;
+        if (w == null) {
+            w = format();
+            wire = w;
+        }
+        return w;
+    }
+
+    private String format() {
         StringBuilder out = new StringBuilder(64);
         if (!tags.isEmpty()) {
             out.append('@');

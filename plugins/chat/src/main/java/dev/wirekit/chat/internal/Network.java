@@ -50,8 +50,19 @@ final class Network {
     final class Batch {
         private final Set<Client> touched = new LinkedHashSet<>();
 
+        private IrcMessage original;
+        private IrcMessage stamped;
+
         void send(Client to, IrcMessage message) {
-            to.enqueue(stamp(to, message));
+            IrcMessage m = message;
+            if (to.has(Capabilities.SERVER_TIME) && !message.tags().containsKey("time")) {
+                if (message != original) { // one stamped copy per message: encoded once for all its readers
+                    original = message;
+                    stamped = message.withTag("time", time(clock.instant()));
+                }
+                m = stamped;
+            }
+            to.enqueue(m);
             touched.add(to);
         }
 
