@@ -12,7 +12,7 @@ import java.util.Set;
 final class EventFormatter {
     /** Replies the client uses itself, or that say nothing a user needs. */
     private static final Set<String> QUIET =
-            Set.of("002", "003", "004", "005", "315", "318", "323", "329", "333", "366", "375", "376");
+            Set.of("002", "003", "004", "005", "315", "318", "323", "329", "333", "366", "375", "376", "ERROR");
 
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
