@@ -139,6 +139,47 @@ class ChannelTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"blocking", "nio"})
+    void userModesAwayIsonUserhostAndWhoMasks(String transport) throws Exception {
+        ChatServerConfig config =
+                ChatFixture.config().motd(List.of("first line", "second line")).build();
+        try (ChatFixture f = ChatFixture.start(transport, config);
+                IrcTestClient alice = f.client("alice");
+                IrcTestClient bob = f.client("bob")) {
+            assertTrue(alice.seen.stream()
+                    .anyMatch(m -> m.command().equals("372") && m.last().equals("- second line")));
+            alice.send("MOTD");
+            alice.expect("375");
+            assertEquals("- first line", alice.expect("372").last());
+            alice.expect("376");
+            alice.send("MODE alice");
+            assertEquals("+", alice.expect("221").param(1));
+            alice.send("MODE alice +i");
+            assertEquals(List.of("alice", "+i"), alice.expect("MODE").params());
+            alice.send("MODE alice +z");
+            alice.expect("501");
+            alice.send("MODE bob +i");
+            alice.expect("502");
+            bob.send("WHO a*");
+            assertEquals("a*", bob.expect("315").param(1), "invisible alice is hidden from strangers");
+            assertTrue(bob.seen.stream().noneMatch(m -> m.command().equals("352")));
+            alice.send("WHO b*");
+            assertEquals("bob", alice.expect("352").param(5));
+            alice.expect("315");
+            bob.send("AWAY :out");
+            bob.expect("306");
+            alice.send("ISON bob nobody alice");
+            assertEquals("bob alice", alice.expect("303").last());
+            alice.send("USERHOST bob");
+            assertEquals("bob=-bob@127.0.0.1", alice.expect("302").last(), "'-' marks away");
+            bob.send("AWAY");
+            bob.expect("305");
+            alice.send("NAMES");
+            assertEquals("*", alice.expect("366").param(1));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"blocking", "nio"})
     void listAndWhoDescribeChannelsAndPeople(String transport) throws Exception {
         try (ChatFixture f = ChatFixture.start(transport, ChatFixture.config().build());
                 IrcTestClient alice = f.client("alice");

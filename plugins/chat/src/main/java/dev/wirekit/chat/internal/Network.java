@@ -190,8 +190,12 @@ final class Network {
                 Level.INFO,
                 () -> "chat: disconnecting " + client + ": it does not read fast enough (send queue exceeded)");
         client.quitReason = "SendQ exceeded";
-        client.session.close(IrcMessage.of("ERROR", "Closing Link: " + client.host + " (SendQ exceeded)"));
-        Thread.ofVirtual().name("chat-overflow-quit").start(() -> quit(client, "SendQ exceeded"));
+        // Not here: this may run under the network lock, and on the blocking transport a write from a
+        // session's own reader thread goes straight to its (full) socket.
+        Thread.ofVirtual().name("chat-overflow-quit").start(() -> {
+            client.session.close(IrcMessage.of("ERROR", "Closing Link: " + client.host + " (SendQ exceeded)"));
+            quit(client, "SendQ exceeded");
+        });
     }
 
     /** Removes {@code client} from the network (once) and tells everyone who shares a channel. */
