@@ -163,33 +163,64 @@ final class DefaultTransport implements Transport {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return driver.connect(address, options).thenCompose(wire -> {
-            WireConnection connection = new WireConnection(
-                    this,
-                    wire,
-                    options,
-                    clientCounters,
-                    LayerContext.Role.CLIENT,
-                    serverName(address, options),
-                    () -> forget(wire));
-            open.add(wire);
-            wire.start(connection);
-            if (connection.chain == null) {
-                // writable only once the driver has made the wire active
-                return connection.active.thenApply(v -> connection);
+        // handle, not thenCompose: the future fails with the driver's exception itself, and a
+        // refused connect (the common case of a port scan) costs no CompletionException.
+        CompletableFuture<Connection> result = new CompletableFuture<>();
+        driver.connect(address, options).handle((wire, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(
+                        failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause()
+                                : failure);
+            } else {
+                try {
+                    opened(address, options, wire, result);
+                } catch (RuntimeException e) {
+                    wire.abort();
+                    result.completeExceptionally(e);
+                }
             }
-            return CompletableFuture.supplyAsync(
-                    () -> {
-                        try {
-                            connection.handshake();
-                            return connection;
-                        } catch (IOException e) {
-                            connection.abort(e);
-                            throw new CompletionException(e);
-                        }
-                    },
-                    virtualThreads);
+            return null;
         });
+        return result;
+    }
+
+    private void opened(
+            InetSocketAddress address, TransportOptions options, Wire wire, CompletableFuture<Connection> result) {
+        WireConnection connection = new WireConnection(
+                this,
+                wire,
+                options,
+                clientCounters,
+                LayerContext.Role.CLIENT,
+                serverName(address, options),
+                () -> forget(wire));
+        open.add(wire);
+        wire.start(connection);
+        if (connection.chain == null) {
+            // writable only once the driver has made the wire active
+            connection.active.handle((v, failure) -> failure == null
+                    ? result.complete(connection)
+                    : result.completeExceptionally(
+                            failure instanceof CompletionException && failure.getCause() != null
+                                    ? failure.getCause()
+                                    : failure));
+            return;
+        }
+        try {
+            virtualThreads.execute(() -> {
+                try {
+                    connection.handshake();
+                    result.complete(connection);
+                } catch (IOException | RuntimeException e) {
+                    connection.abort(e);
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            connection.abort(e);
+            result.completeExceptionally(new IOException("transport '" + name + "' is closed", e));
+        }
     }
 
     @Override

@@ -35,6 +35,7 @@ abstract class WireEndpoint implements WireReceiver, LayerChain.Host {
     static final int OPEN = 1;
     static final int CLOSING = 2;
     static final int CLOSED = 3;
+    private static final long ROOM_POLL_NANOS = 5_000_000;
 
     final DefaultTransport transport;
     final Wire wire;
@@ -253,7 +254,9 @@ abstract class WireEndpoint implements WireReceiver, LayerChain.Host {
                     abort(e);
                     throw new OutboundOverflowException(full + "; closed after " + options.writeTimeout());
                 }
-                drained.awaitNanos(left);
+                // Drivers signal only a fully drained queue: look again every few milliseconds so a
+                // steadily reading peer frees the sender as soon as there is room, not at empty.
+                drained.awaitNanos(Math.min(left, ROOM_POLL_NANOS));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

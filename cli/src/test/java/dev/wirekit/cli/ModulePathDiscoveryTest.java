@@ -41,7 +41,7 @@ class ModulePathDiscoveryTest {
         String transports = run(launch, "transports");
         assertTrue(transports.contains("nio ") && transports.contains("blocking "), transports);
         String services = run(launch, "services");
-        for (String service : List.of("echo", "time", "calc", "dns", "http", "proxy")) {
+        for (String service : List.of("echo", "time", "calc", "dns", "http", "proxy", "file")) {
             assertTrue(services.contains(service + " "), service + " missing:\n" + services);
         }
     }

@@ -50,7 +50,15 @@ final class NioDriver implements TransportDriver {
         return new TransportCapabilities(true, true, true, MAX_DATAGRAM, true);
     }
 
-    private synchronized EventLoop[] loops() throws IOException {
+    private EventLoop[] loops() throws IOException {
+        EventLoop[] started = loops; // lock-free once started: every connect of a scan comes here
+        if (started != null && !closed) {
+            return started;
+        }
+        return startLoops();
+    }
+
+    private synchronized EventLoop[] startLoops() throws IOException {
         if (closed) {
             throw new IOException("transport is closed");
         }
@@ -121,8 +129,13 @@ final class NioDriver implements TransportDriver {
 
     static void configure(SocketChannel channel, TransportOptions options) throws IOException {
         channel.configureBlocking(false);
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, options.tcpNoDelay());
-        channel.setOption(StandardSocketOptions.SO_KEEPALIVE, options.keepAlive());
+        // A new socket has both off: a system call is only spent on turning one on.
+        if (options.tcpNoDelay()) {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        }
+        if (options.keepAlive()) {
+            channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+        }
         if (options.sendBufferSize() > 0) {
             channel.setOption(StandardSocketOptions.SO_SNDBUF, options.sendBufferSize());
         }
@@ -143,28 +156,48 @@ final class NioDriver implements TransportDriver {
     public CompletableFuture<Wire> connect(InetSocketAddress address, TransportOptions options) {
         CompletableFuture<Wire> future = new CompletableFuture<>();
         SocketChannel channel = null;
+        InetSocketAddress target = address;
         try {
             EventLoop loop = nextLoop();
-            InetSocketAddress target = resolve(address);
-            channel = SocketChannel.open();
+            target = resolve(address);
+            channel = SocketChannel.open(
+                    target.getAddress() instanceof java.net.Inet6Address
+                            ? StandardProtocolFamily.INET6
+                            : StandardProtocolFamily.INET);
             configure(channel, options);
-            if (channel.connect(target)) {
+            // Over loopback and virtual links the handshake (or the reset) is processed before
+            // connect returns: look once before paying for a registration and a timer.
+            if (channel.connect(target) || channel.finishConnect()) {
                 future.complete(wrap(loop, channel, null));
                 return future;
             }
-            SocketChannel pending = channel;
-            Connector connector = new Connector(loop, pending, target, future);
+            Connector connector = new Connector(loop, channel, target, future);
             ScheduledFuture<?> timeout = timer.schedule(
                     () -> connector.timedOut(options.connectTimeout().toString()),
                     options.connectTimeout().toNanos(),
                     TimeUnit.NANOSECONDS);
-            future.whenComplete((w, e) -> timeout.cancel(false));
+            // handle, not whenComplete: a failed connect must not cost one more exception.
+            future.handle((w, e) -> timeout.cancel(false));
             loop.execute(() -> connector.register());
+        } catch (ConnectException e) {
+            closeQuietly(channel);
+            future.completeExceptionally(refused(target, e));
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             future.completeExceptionally(e);
         }
         return future;
+    }
+
+    /**
+     * What a failed connect reports: the system's own give-up is a timeout; anything else the JDK
+     * reports as a {@link ConnectException} is a refusal.
+     */
+    static IOException refused(InetSocketAddress target, ConnectException e) {
+        if (e.getMessage() != null && e.getMessage().contains("timed out")) {
+            return new ConnectTimeoutException("connect to " + target + " timed out (the system gave up)");
+        }
+        return new ConnectionRefused(target);
     }
 
     /** Waits for one non-blocking connect on its loop. */
@@ -206,7 +239,7 @@ final class NioDriver implements TransportDriver {
                     wire.close();
                 }
             } catch (ConnectException e) {
-                fail(new ConnectException("connection refused by " + target));
+                fail(refused(target, e));
             } catch (IOException e) {
                 fail(e);
             }

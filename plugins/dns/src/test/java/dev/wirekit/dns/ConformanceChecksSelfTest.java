@@ -46,17 +46,29 @@ class ConformanceChecksSelfTest {
                 }
             }
         };
-        Server udp = transport.bind(
-                new InetSocketAddress("127.0.0.1", 0),
-                DnsFramers.udp(),
-                service,
-                TransportOptions.builder().datagramSessionTimeout(Duration.ZERO).build());
-        Server tcp = transport.listen(
-                new InetSocketAddress("127.0.0.1", udp.localAddress().getPort()),
-                DnsFramers.tcp(),
-                service,
-                TransportOptions.defaults());
-        return ServerGroup.of(List.of(udp, tcp));
+        // UDP takes a free port; TCP must get the same number, which another test may hold: retry.
+        for (int attempt = 0; ; attempt++) {
+            Server udp = transport.bind(
+                    new InetSocketAddress("127.0.0.1", 0),
+                    DnsFramers.udp(),
+                    service,
+                    TransportOptions.builder()
+                            .datagramSessionTimeout(Duration.ZERO)
+                            .build());
+            try {
+                Server tcp = transport.listen(
+                        new InetSocketAddress("127.0.0.1", udp.localAddress().getPort()),
+                        DnsFramers.tcp(),
+                        service,
+                        TransportOptions.defaults());
+                return ServerGroup.of(List.of(udp, tcp));
+            } catch (java.net.BindException taken) {
+                udp.close();
+                if (attempt == 20) {
+                    throw taken;
+                }
+            }
+        }
     }
 
     private void assertCaught(String ruleId, String fragment, BiFunction<DnsMessage, DnsMessage, DnsMessage> breakage)

@@ -10,6 +10,7 @@ import dev.wirekit.api.Transport;
 import dev.wirekit.spi.DeployContext;
 import dev.wirekit.spi.OptionValues;
 import dev.wirekit.spi.Protocol;
+import dev.wirekit.testkit.SamePort;
 import dev.wirekit.testkit.wire.SuiteReport;
 import dev.wirekit.testkit.wire.WireSuites;
 import dev.wirekit.testkit.wire.WireTarget;
@@ -30,11 +31,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The testkit's echo suite against Wirekit's echo on both transports, and against third-party echo
- * servers (socat, ncat): the same rules, whoever wrote the server. Also checks the reports parse.
+ * The testkit's echo suite against Wirekit's echo on both transports, and against a third-party echo
+ * server (socat): the same rules, whoever wrote the server. Also checks the reports parse. (ncat's
+ * {@code --exec} relay is not used: it passes E-1, E-2 and E-4 but fails E-5, and sometimes E-3,
+ * depending on timing, which would make this test flaky; see testkit/SPEC.md.)
  */
 class EchoConformanceTest {
-    private static final InetSocketAddress ANY = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
     private static SuiteReport check(Transport client, InetSocketAddress server, boolean udp, Path reports)
             throws Exception {
@@ -52,14 +54,12 @@ class EchoConformanceTest {
     @ParameterizedTest
     @ValueSource(strings = {"blocking", "nio"})
     void wirekitEchoPassesOverTcpAndUdp(String name, @TempDir Path reports) throws Exception {
+        OptionValues defaults = OptionValues.parse(new EchoProvider().options(), Map.of());
         try (Transport transport = Transport.load(name);
-                Server tcp = new EchoProvider()
-                        .create(OptionValues.parse(new EchoProvider().options(), Map.of()))
-                        .start(DeployContext.of(transport, ANY, Protocol.TCP));
-                Server udp = new EchoProvider()
-                        .create(OptionValues.parse(new EchoProvider().options(), Map.of()))
-                        .start(DeployContext.of(transport, sameUdpPort(tcp), Protocol.UDP))) {
-            SuiteReport report = check(transport, tcp.localAddress(), true, reports);
+                Server both = SamePort.start(
+                        a -> new EchoProvider().create(defaults).start(DeployContext.of(transport, a, Protocol.TCP)),
+                        a -> new EchoProvider().create(defaults).start(DeployContext.of(transport, a, Protocol.UDP)))) {
+            SuiteReport report = check(transport, both.localAddress(), true, reports);
             assertEquals(List.of("E-1", "E-2", "E-3", "E-4", "E-5", "E-6"), report.rules(SuiteReport.Status.PASSED));
             assertReportsParse(reports, 6);
         }
@@ -70,21 +70,6 @@ class EchoConformanceTest {
         int port = freePort();
         assertThirdPartyPasses(
                 List.of("socat", "TCP-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,fork", "PIPE"), port, reports);
-    }
-
-    /**
-     * ncat's exec mode relays data both ways but, on a client's half-close, usually closes before
-     * relaying cat's output (reproducible with {@code printf x | socat - TCP:...}): E-5 reports that,
-     * so only E-1..E-4 are required of it here.
-     */
-    @Test
-    void ncatEchoPassesTheByteRules(@TempDir Path reports) throws Exception {
-        int port = freePort();
-        SuiteReport report = runAgainst(
-                List.of("ncat", "-l", "-k", "127.0.0.1", String.valueOf(port), "--exec", "/bin/cat"), port, reports);
-        assertTrue(
-                report.rules(SuiteReport.Status.PASSED).containsAll(List.of("E-1", "E-2", "E-3", "E-4")),
-                report.failures());
     }
 
     private static void assertThirdPartyPasses(List<String> command, int port, Path reports) throws Exception {
@@ -131,12 +116,6 @@ class EchoConformanceTest {
         assertTrue(report.startsWith("<?xml") && report.strip().endsWith("</testsuite>"), "JUnit XML is complete");
         assertTrue(report.contains(" tests=\"" + rules + "\""), "JUnit XML counts the rules:\n" + report);
         assertEquals(rules, report.split("<testcase ", -1).length - 1, "one testcase per rule");
-    }
-
-    /** The TCP server's port, for UDP: the suite expects both at one address (the OS usually allows it). */
-    private static InetSocketAddress sameUdpPort(Server tcp) {
-        return new InetSocketAddress(
-                InetAddress.getLoopbackAddress(), tcp.localAddress().getPort());
     }
 
     private static int freePort() throws Exception {

@@ -7,36 +7,29 @@ import dev.wirekit.api.Server;
 import dev.wirekit.api.Transport;
 import dev.wirekit.api.TransportOptions;
 import dev.wirekit.api.framing.Framers;
+import dev.wirekit.testkit.SamePort;
 import dev.wirekit.testkit.wire.SuiteReport;
 import dev.wirekit.testkit.wire.WireSuites;
 import dev.wirekit.testkit.wire.WireTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The testkit's time suite against Wirekit's time service, TCP and UDP, on both transports. */
+/** The testkit's time suite against Wirekit's time service, TCP and UDP on one port, on both transports. */
 class TimeConformanceTest {
     @ParameterizedTest
     @ValueSource(strings = {"blocking", "nio"})
-    void passesTheTimeSuite(String name) throws Exception {
+    void passesTheSuite(String name) throws Exception {
         TimeService service = TimeService.systemDefault();
-        InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         try (Transport transport = Transport.load(name);
-                Server tcp = transport.listen(any, Framers.lines(256), service, TransportOptions.defaults());
-                Server udp = transport.bind(
-                        new InetSocketAddress(
-                                InetAddress.getLoopbackAddress(),
-                                tcp.localAddress().getPort()),
-                        Framers.lines(256),
-                        service,
-                        TransportOptions.defaults())) {
+                Server both = SamePort.start(
+                        a -> transport.listen(a, Framers.lines(256), service, TransportOptions.defaults()),
+                        a -> transport.bind(a, Framers.lines(256), service, TransportOptions.defaults()))) {
             SuiteReport report = WireSuites.run(
                     "time",
-                    WireTarget.of(tcp.localAddress(), transport).withDatagrams(),
+                    WireTarget.of(both.localAddress(), transport).withDatagrams(),
                     null,
                     new PrintStream(new ByteArrayOutputStream(), true));
             assertTrue(report.successful(), report.failures());
