@@ -47,6 +47,7 @@ public final class WireSuites {
         SUITES.put("echo", EchoSuite.class);
         SUITES.put("time", TimeSuite.class);
         SUITES.put("calc", CalcSuite.class);
+        SUITES.put("chat", ChatSuite.class);
     }
 
     private WireSuites() {}

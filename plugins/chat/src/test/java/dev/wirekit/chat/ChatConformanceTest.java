@@ -1,0 +1,58 @@
+package dev.wirekit.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wirekit.api.Transport;
+import dev.wirekit.testkit.wire.SuiteReport;
+import dev.wirekit.testkit.wire.WireSuites;
+import dev.wirekit.testkit.wire.WireTarget;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The testkit's chat suite against Wirekit's server (both transports) and against ngircd. */
+class ChatConformanceTest {
+    private static final List<String> ALL =
+            IntStream.rangeClosed(1, 26).mapToObj(i -> "CH-" + i).toList();
+    private static final List<String> REQUIRED = ALL.subList(0, 22);
+
+    private static SuiteReport run(WireTarget target) throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        SuiteReport report =
+                WireSuites.run("chat", target, null, new PrintStream(console, true, StandardCharsets.UTF_8));
+        assertTrue(report.successful(), report.failures() + "\n" + console.toString(StandardCharsets.UTF_8));
+        return report;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"blocking", "nio"})
+    void wirekitPassesEveryRule(String transport) throws Exception {
+        // Plaintext logins allowed so that the SASL rule (which needs an offered mechanism) runs too.
+        ChatServerConfig config = ChatFixture.config().allowPlaintextLogin(true).build();
+        try (ChatFixture f = ChatFixture.start(transport, config)) {
+            SuiteReport report = run(WireTarget.of(f.address, f.transport));
+            assertEquals(ALL, report.rules(SuiteReport.Status.PASSED));
+        }
+    }
+
+    @Test
+    void ngircdPassesTheRulesItSupports(@TempDir Path dir) throws Exception {
+        try (Ngircd ngircd = Ngircd.start(dir);
+                Transport transport = Transport.load("nio")) {
+            SuiteReport report = run(WireTarget.of(ngircd.address, transport));
+            assertEquals(REQUIRED, report.rules(SuiteReport.Status.PASSED), "every required rule");
+            assertEquals(
+                    List.of("CH-23", "CH-24", "CH-25", "CH-26"),
+                    report.rules(SuiteReport.Status.SKIPPED),
+                    "ngircd 26 announces neither UTF8ONLY nor sasl, server-time, echo-message");
+        }
+    }
+}
