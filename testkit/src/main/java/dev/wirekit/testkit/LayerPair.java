@@ -54,6 +54,22 @@ final class LayerPair implements AutoCloseable {
      * {@code done} holds; fails naming {@code what} if it does not within {@code timeout}.
      */
     void pump(String what, Chunking chunking, SplittableRandom random, BooleanSupplier done, Duration timeout) {
+        pump(what, chunking, random, done, timeout, null);
+    }
+
+    /**
+     * As {@link #pump(String, Chunking, SplittableRandom, BooleanSupplier, Duration)}, but returns
+     * (leaving the verdict to the caller's assertions) once no byte has moved and no engine has
+     * reported anything for {@code quiet}: application bytes come out only of {@code receive}, so
+     * with nothing in flight nothing more can arrive.
+     */
+    void pump(
+            String what,
+            Chunking chunking,
+            SplittableRandom random,
+            BooleanSupplier done,
+            Duration timeout,
+            Duration quiet) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!done.getAsBoolean()) {
             boolean moved = deliver(client, server, chunking, random) | deliver(server, client, chunking, random);
@@ -63,7 +79,11 @@ final class LayerPair implements AutoCloseable {
                             + client + ", server: " + server + ")");
                 }
                 try {
-                    activity.tryAcquire(10, TimeUnit.MILLISECONDS); // an engine working on another thread
+                    // an engine working on another thread reports through the sink, which signals
+                    long wait = quiet == null ? 10 : quiet.toMillis();
+                    if (!activity.tryAcquire(wait, TimeUnit.MILLISECONDS) && quiet != null) {
+                        return;
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new AssertionError("interrupted waiting for " + what, e);
