@@ -12,7 +12,8 @@ import dev.wirekit.tls.testing.Pki;
 /** One test PKI and the TLS/DTLS layers the shared suites run over (server and client trust each other). */
 final class TlsOptions {
     static final TestPki PKI = TestPki.create("Wirekit Suite");
-    private static final Issued SERVER = PKI.localhost();
+    /** The servers' certificate: localhost, 127.0.0.1, ::1. */
+    static final Issued SERVER = PKI.localhost();
 
     static final TlsLayer TLS_SERVER =
             TlsLayer.server(TlsServerConfig.builder(Pki.keyMaterial(SERVER)).build());
