@@ -9,11 +9,14 @@ module dev.wirekit.testkit {
     requires org.junit.platform.reporting;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
+    requires org.bouncycastle.pkix;
+    requires org.bouncycastle.provider;
 
     exports dev.wirekit.testkit;
     exports dev.wirekit.testkit.property;
     exports dev.wirekit.testkit.doubles;
     exports dev.wirekit.testkit.wire;
+    exports dev.wirekit.testkit.pki;
 
     provides dev.wirekit.spi.CommandProvider with
             dev.wirekit.testkit.wire.TestkitCommand;

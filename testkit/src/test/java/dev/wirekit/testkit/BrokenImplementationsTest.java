@@ -72,7 +72,7 @@ class BrokenImplementationsTest {
         return messages;
     }
 
-    private static void assertFailsNaming(Class<?> verification, String method, String rule) {
+    static void assertFailsNaming(Class<?> verification, String method, String rule) {
         List<String> failures = failuresOf(verification, method);
         assertFalse(failures.isEmpty(), "the broken implementation passed " + rule);
         assertTrue(failures.get(0).startsWith("[" + rule + "]"), "the failure does not name " + rule + ": " + failures);

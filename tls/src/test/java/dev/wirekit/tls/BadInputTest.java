@@ -9,10 +9,11 @@ import dev.wirekit.api.Transport;
 import dev.wirekit.api.TransportOptions;
 import dev.wirekit.api.framing.Framers;
 import dev.wirekit.api.layer.LayerContext;
+import dev.wirekit.testkit.pki.TestPki;
 import dev.wirekit.tls.testing.Echo;
 import dev.wirekit.tls.testing.Endpoint;
 import dev.wirekit.tls.testing.LogCapture;
-import dev.wirekit.tls.testing.TestPki;
+import dev.wirekit.tls.testing.Pki;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -40,7 +41,7 @@ class BadInputTest {
     static void setUp() throws IOException {
         pki = TestPki.create();
         Endpoint client = new Endpoint(
-                TlsLayer.client(TlsClientConfig.builder().trust(pki.trust()).build()),
+                TlsLayer.client(TlsClientConfig.builder().trust(Pki.trust(pki)).build()),
                 LayerContext.Role.CLIENT,
                 Optional.of("localhost"),
                 Runnable::run,
@@ -71,12 +72,12 @@ class BadInputTest {
     void eachBadPeerGetsOneLogLineAndOthersCarryOn(String transportName) throws Exception {
         TransportOptions serverOptions = TransportOptions.builder()
                 .handshakeTimeout(Duration.ofMillis(400))
-                .layer(TlsLayer.server(
-                        TlsServerConfig.builder(pki.localhost().keyMaterial()).build()))
+                .layer(TlsLayer.server(TlsServerConfig.builder(Pki.keyMaterial(pki.localhost()))
+                        .build()))
                 .build();
         TransportOptions clientOptions = TransportOptions.builder()
                 .layer(TlsLayer.client(
-                        TlsClientConfig.builder().trust(pki.trust()).build()))
+                        TlsClientConfig.builder().trust(Pki.trust(pki)).build()))
                 .build();
         try (LogCapture log = LogCapture.connections();
                 Transport t = Transport.load(transportName);

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wirekit.api.SecurityInfo;
+import dev.wirekit.testkit.pki.TestPki;
 import dev.wirekit.tls.testing.DatagramPair;
-import dev.wirekit.tls.testing.TestPki;
+import dev.wirekit.tls.testing.Pki;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -28,14 +29,14 @@ class DtlsEngineTest {
     }
 
     private static DtlsLayer server(DatagramSettings settings) {
-        return DtlsLayer.server(TlsServerConfig.builder(pki.localhost().keyMaterial())
+        return DtlsLayer.server(TlsServerConfig.builder(Pki.keyMaterial(pki.localhost()))
                 .datagramSettings(settings)
                 .build());
     }
 
     private static DtlsLayer client() {
         return DtlsLayer.client(TlsClientConfig.builder()
-                .trust(pki.trust())
+                .trust(Pki.trust(pki))
                 .datagramSettings(fast)
                 .build());
     }
@@ -167,10 +168,10 @@ class DtlsEngineTest {
 
     @Test
     void anUntrustedServerFailsTheClientWithATypedError() throws Exception {
-        DtlsLayer stranger = DtlsLayer.server(
-                TlsServerConfig.builder(TestPki.create("Stranger").localhost().keyMaterial())
-                        .datagramSettings(fast)
-                        .build());
+        DtlsLayer stranger = DtlsLayer.server(TlsServerConfig.builder(
+                        Pki.keyMaterial(TestPki.create("Stranger").localhost()))
+                .datagramSettings(fast)
+                .build());
         try (DatagramPair p = new DatagramPair(client(), stranger, 5005)) {
             p.start();
             TlsException failure = null;

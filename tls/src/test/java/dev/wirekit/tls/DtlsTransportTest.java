@@ -10,8 +10,10 @@ import dev.wirekit.api.Server;
 import dev.wirekit.api.Transport;
 import dev.wirekit.api.TransportOptions;
 import dev.wirekit.api.framing.Framers;
+import dev.wirekit.testkit.pki.Issued;
+import dev.wirekit.testkit.pki.TestPki;
 import dev.wirekit.tls.testing.Echo;
-import dev.wirekit.tls.testing.TestPki;
+import dev.wirekit.tls.testing.Pki;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -47,20 +49,20 @@ class DtlsTransportTest {
     @ValueSource(strings = {"nio", "blocking"})
     void manyPeersEachWithTheirOwnSession(String transportName) throws Exception {
         Echo.Lines echo = new Echo.Lines();
-        TestPki.Issued clientCert = pki.client("peer");
-        TestPki.Issued serverCert = pki.localhost();
+        Issued clientCert = pki.client("peer");
+        Issued serverCert = pki.localhost();
         DtlsLayer clientLayer = DtlsLayer.client(TlsClientConfig.builder()
-                .trust(pki.trust())
-                .keyMaterial(clientCert.keyMaterial())
+                .trust(Pki.trust(pki))
+                .keyMaterial(Pki.keyMaterial(clientCert))
                 .build());
         try (Transport t = Transport.load(transportName);
                 Server s = t.bind(
                         new InetSocketAddress("127.0.0.1", 0),
                         Framers.lines(1024),
                         echo,
-                        server(TlsServerConfig.builder(serverCert.keyMaterial())
+                        server(TlsServerConfig.builder(Pki.keyMaterial(serverCert))
                                 .clientAuth(ClientAuth.REQUIRED)
-                                .clientTrust(pki.trust())
+                                .clientTrust(Pki.trust(pki))
                                 .build()));
                 ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             List<CompletableFuture<String>> results = new ArrayList<>();
@@ -104,15 +106,17 @@ class DtlsTransportTest {
                         new InetSocketAddress("127.0.0.1", 0),
                         Framers.lines(1024),
                         new Echo.Lines(),
-                        server(TlsServerConfig.builder(
-                                        TestPki.create("Stranger").localhost().keyMaterial())
+                        server(TlsServerConfig.builder(Pki.keyMaterial(
+                                        TestPki.create("Stranger").localhost()))
                                 .build()))) {
             IOException e = assertThrows(
                     IOException.class,
                     () -> t.connectDatagram(
                             s.localAddress(),
                             Framers.lines(1024),
-                            client(TlsClientConfig.builder().trust(pki.trust()).build())));
+                            client(TlsClientConfig.builder()
+                                    .trust(Pki.trust(pki))
+                                    .build())));
             TlsException typed = assertInstanceOf(TlsException.class, rootTls(e), String.valueOf(e));
             assertEquals(TlsFailure.UNTRUSTED_CERTIFICATE, typed.failure());
         }

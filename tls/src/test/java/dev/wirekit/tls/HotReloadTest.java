@@ -7,8 +7,11 @@ import dev.wirekit.api.Server;
 import dev.wirekit.api.Transport;
 import dev.wirekit.api.TransportOptions;
 import dev.wirekit.api.framing.Framers;
+import dev.wirekit.testkit.pki.Issued;
+import dev.wirekit.testkit.pki.PemFiles;
+import dev.wirekit.testkit.pki.TestPki;
 import dev.wirekit.tls.testing.Echo;
-import dev.wirekit.tls.testing.TestPki;
+import dev.wirekit.tls.testing.Pki;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,14 +28,15 @@ class HotReloadTest {
     @ValueSource(strings = {"nio", "blocking"})
     void reloadWithoutDroppingConnections(String transportName) throws Exception {
         TestPki pki = TestPki.create();
-        TestPki.Issued a = pki.localhost();
-        TestPki.Issued b = pki.localhost();
-        Path[] files = a.writePem(dir, "server");
-        TlsLayer layer = TlsLayer.server(
-                TlsServerConfig.builder(KeyMaterial.pem(files[0], files[1])).build());
+        Issued a = pki.localhost();
+        Issued b = pki.localhost();
+        PemFiles files = a.writePem(dir, "server");
+        TlsLayer layer =
+                TlsLayer.server(TlsServerConfig.builder(KeyMaterial.pem(files.certificateChain(), files.privateKey()))
+                        .build());
         TransportOptions clientOptions = TransportOptions.builder()
                 .layer(TlsLayer.client(
-                        TlsClientConfig.builder().trust(pki.trust()).build()))
+                        TlsClientConfig.builder().trust(Pki.trust(pki)).build()))
                 .build();
         try (Transport t = Transport.load(transportName);
                 Server s = t.listen(

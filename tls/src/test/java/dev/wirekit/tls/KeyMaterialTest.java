@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wirekit.testkit.pki.CertificateBuilder;
+import dev.wirekit.testkit.pki.Issued;
+import dev.wirekit.testkit.pki.PemFiles;
+import dev.wirekit.testkit.pki.TestPki;
 import dev.wirekit.tls.testing.Await;
 import dev.wirekit.tls.testing.LogCapture;
-import dev.wirekit.tls.testing.TestPki;
+import dev.wirekit.tls.testing.Pki;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -47,21 +51,21 @@ class KeyMaterialTest {
 
     @Test
     void pemChainAndPkcs8Key() throws Exception {
-        TestPki.Issued cert = pki.localhost();
-        Path[] files = cert.writePem(dir, "server");
-        KeyMaterial m = KeyMaterial.pem(files[0], files[1]);
+        Issued cert = pki.localhost();
+        PemFiles files = cert.writePem(dir, "server");
+        KeyMaterial m = KeyMaterial.pem(files.certificateChain(), files.privateKey());
         assertEquals(cert.chain(), m.certificateChain());
-        assertEquals(List.of(files[0], files[1]), m.files());
+        assertEquals(List.of(files.certificateChain(), files.privateKey()), m.files());
         assertTrue(m.toString().contains("CN=localhost"), m.toString());
     }
 
     @Test
     void traditionalAndEncryptedKeys() throws Exception {
-        TestPki.Issued cert = pki.localhost();
-        Path chain = cert.writePem(dir, "server")[0];
+        Issued cert = pki.localhost();
+        Path chain = cert.writePem(dir, "server").certificateChain();
         // "EC PRIVATE KEY" (SEC 1, with the curve), as `openssl ec` writes it
         Path traditional = dir.resolve("traditional.key");
-        PrivateKeyInfo info = PrivateKeyInfo.getInstance(cert.key().getEncoded());
+        PrivateKeyInfo info = PrivateKeyInfo.getInstance(cert.privateKey().getEncoded());
         ECPrivateKey sec1 = ECPrivateKey.getInstance(info.parsePrivateKey());
         ECPrivateKey withCurve = new ECPrivateKey(
                 256, sec1.getKey(), info.getPrivateKeyAlgorithm().getParameters());
@@ -80,7 +84,7 @@ class KeyMaterialTest {
                 .build();
         out = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(out)) {
-            w.writeObject(new JcaPKCS8Generator(cert.key(), encryptor));
+            w.writeObject(new JcaPKCS8Generator(cert.privateKey(), encryptor));
         }
         Files.writeString(encrypted, out.toString());
         assertEquals(
@@ -95,27 +99,31 @@ class KeyMaterialTest {
 
     @Test
     void aKeyThatMatchesNoCertificateIsRefused() throws Exception {
-        Path chain = pki.localhost().writePem(dir, "a")[0];
-        Path otherKey = pki.localhost().writePem(dir, "b")[1];
+        Path chain = pki.localhost().writePem(dir, "a").certificateChain();
+        Path otherKey = pki.localhost().writePem(dir, "b").privateKey();
         IOException e = assertThrows(IOException.class, () -> KeyMaterial.pem(chain, otherKey));
         assertTrue(e.getMessage().contains("belongs to none of the certificates"), e.getMessage());
     }
 
     @Test
     void theLeafIsFoundWhenTheChainIsOutOfOrder() throws Exception {
-        TestPki.Issued cert = pki.localhost();
-        Path[] files = cert.writePem(dir, "server");
-        String pem = Files.readString(files[0]);
+        Issued cert = pki.localhost();
+        PemFiles files = cert.writePem(dir, "server");
+        String pem = Files.readString(files.certificateChain());
         int second = pem.indexOf("-----BEGIN CERTIFICATE-----", 10);
-        Files.writeString(files[0], pem.substring(second) + pem.substring(0, second)); // intermediate first
-        List<X509Certificate> chain = KeyMaterial.pem(files[0], files[1]).certificateChain();
+        Files.writeString(
+                files.certificateChain(), pem.substring(second) + pem.substring(0, second)); // intermediate first
+        List<X509Certificate> chain =
+                KeyMaterial.pem(files.certificateChain(), files.privateKey()).certificateChain();
         assertEquals(cert.certificate(), chain.get(0));
     }
 
     @Test
     void pkcs12() throws Exception {
-        TestPki.Issued cert =
-                pki.leaf().dns("localhost").key(TestPki.KeyType.RSA_2048).issue();
+        Issued cert = pki.leaf()
+                .dns("localhost")
+                .key(CertificateBuilder.KeyType.RSA_2048)
+                .issue();
         Path p12 = cert.writePkcs12(dir.resolve("server.p12"), "changeit".toCharArray());
         assertEquals(
                 cert.chain(), KeyMaterial.pkcs12(p12, "changeit".toCharArray()).certificateChain());
@@ -132,33 +140,41 @@ class KeyMaterialTest {
 
     @Test
     void reloadSwapsOnlyWhenTheNewFilesAreGood() throws Exception {
-        TestPki.Issued a = pki.localhost();
-        TestPki.Issued b = pki.localhost();
-        Path[] files = a.writePem(dir, "server");
-        KeyMaterial m = KeyMaterial.pem(files[0], files[1]);
+        Issued a = pki.localhost();
+        Issued b = pki.localhost();
+        PemFiles files = a.writePem(dir, "server");
+        KeyMaterial m = KeyMaterial.pem(files.certificateChain(), files.privateKey());
         assertFalse(m.reload(), "unchanged files: nothing to do");
         b.writePem(dir, "server");
         assertTrue(m.reload());
         assertEquals(b.certificate(), m.current().certificate());
-        Files.writeString(files[1], "-----BEGIN PRIVATE KEY-----\nhalf written");
+        Files.writeString(files.privateKey(), "-----BEGIN PRIVATE KEY-----\nhalf written");
         assertThrows(IOException.class, m::reload);
         assertEquals(b.certificate(), m.current().certificate(), "a failed reload keeps the old material");
-        KeyMaterial fixed = a.keyMaterial();
+        KeyMaterial fixed = Pki.keyMaterial(a);
         assertFalse(fixed.reload(), "material given in memory never changes");
         assertThrows(IllegalStateException.class, () -> fixed.watch(Duration.ofMillis(50)));
     }
 
     @Test
     void watchingReloadsWhenTheFilesChange() throws Exception {
-        TestPki.Issued a = pki.localhost();
-        TestPki.Issued b = pki.localhost();
-        Path[] files = a.writePem(dir, "server");
-        KeyMaterial m = KeyMaterial.pem(files[0], files[1]);
+        Issued a = pki.localhost();
+        Issued b = pki.localhost();
+        PemFiles files = a.writePem(dir, "server");
+        KeyMaterial m = KeyMaterial.pem(files.certificateChain(), files.privateKey());
         try (AutoCloseable watch = m.watch(Duration.ofMillis(100))) {
             Path staging = Files.createDirectory(dir.resolve("staging"));
-            Path[] next = b.writePem(staging, "server");
-            Files.move(next[1], files[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(next[0], files[0], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            PemFiles next = b.writePem(staging, "server");
+            Files.move(
+                    next.privateKey(),
+                    files.privateKey(),
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    next.certificateChain(),
+                    files.certificateChain(),
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
             Await.until(() -> m.current().certificate().equals(b.certificate()), Duration.ofSeconds(30), "reload");
         }
     }

@@ -9,10 +9,12 @@ import dev.wirekit.api.Server;
 import dev.wirekit.api.Transport;
 import dev.wirekit.api.TransportOptions;
 import dev.wirekit.api.framing.Framers;
+import dev.wirekit.testkit.pki.Issued;
+import dev.wirekit.testkit.pki.TestPki;
 import dev.wirekit.tls.testing.Attempt;
 import dev.wirekit.tls.testing.Echo;
+import dev.wirekit.tls.testing.Pki;
 import dev.wirekit.tls.testing.RecordingLayer;
-import dev.wirekit.tls.testing.TestPki;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,10 +40,10 @@ class MutualTlsMatrixTest {
     }
 
     private static TestPki pki;
-    private static TestPki.Issued serverCert;
-    private static TestPki.Issued valid;
-    private static TestPki.Issued untrusted;
-    private static TestPki.Issued expired;
+    private static Issued serverCert;
+    private static Issued valid;
+    private static Issued untrusted;
+    private static Issued expired;
 
     @BeforeAll
     static void pki() {
@@ -70,17 +72,17 @@ class MutualTlsMatrixTest {
     @MethodSource("cells")
     void cell(String transportName, TlsVersion version, ClientAuth auth, ClientCert cert) throws Exception {
         TlsServerConfig.Builder server =
-                TlsServerConfig.builder(serverCert.keyMaterial()).clientAuth(auth);
+                TlsServerConfig.builder(Pki.keyMaterial(serverCert)).clientAuth(auth);
         if (auth != ClientAuth.NONE) {
-            server.clientTrust(pki.trust());
+            server.clientTrust(Pki.trust(pki));
         }
         RecordingLayer serverLayer = new RecordingLayer(TlsLayer.server(server.build()));
         TlsClientConfig.Builder client =
-                TlsClientConfig.builder().trust(pki.trust()).protocols(version);
+                TlsClientConfig.builder().trust(Pki.trust(pki)).protocols(version);
         switch (cert) {
-            case VALID -> client.keyMaterial(valid.keyMaterial());
-            case UNTRUSTED -> client.keyMaterial(untrusted.keyMaterial());
-            case EXPIRED -> client.keyMaterial(expired.keyMaterial());
+            case VALID -> client.keyMaterial(Pki.keyMaterial(valid));
+            case UNTRUSTED -> client.keyMaterial(Pki.keyMaterial(untrusted));
+            case EXPIRED -> client.keyMaterial(Pki.keyMaterial(expired));
             default -> {}
         }
         Echo.Lines echo = new Echo.Lines();

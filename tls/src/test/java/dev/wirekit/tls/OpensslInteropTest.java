@@ -9,9 +9,12 @@ import dev.wirekit.api.Server;
 import dev.wirekit.api.Transport;
 import dev.wirekit.api.TransportOptions;
 import dev.wirekit.api.framing.Framers;
+import dev.wirekit.testkit.pki.Issued;
+import dev.wirekit.testkit.pki.PemFiles;
+import dev.wirekit.testkit.pki.TestPki;
 import dev.wirekit.tls.testing.Echo;
 import dev.wirekit.tls.testing.Peer;
-import dev.wirekit.tls.testing.TestPki;
+import dev.wirekit.tls.testing.Pki;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,13 +36,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OpensslInteropTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static TestPki pki;
-    private static TestPki.Issued server;
+    private static Issued server;
 
     @TempDir
     static Path dir;
 
     private static Path root;
-    private static Path[] serverFiles;
+    private static PemFiles serverFiles;
     private static Path intermediates;
 
     @BeforeAll
@@ -49,7 +52,7 @@ class OpensslInteropTest {
         server = pki.localhost();
         root = pki.writeRootPem(dir, "root.pem");
         serverFiles = server.writePem(dir, "server");
-        intermediates = pki.intermediate().writePem(dir, "intermediate")[0];
+        intermediates = pki.intermediate().writePem(dir, "intermediate").certificateChain();
     }
 
     private static List<String> sClient(String protocolFlag, int port) {
@@ -80,7 +83,7 @@ class OpensslInteropTest {
                         Framers.lines(1024),
                         echo,
                         TransportOptions.builder()
-                                .layer(TlsLayer.server(TlsServerConfig.builder(server.keyMaterial())
+                                .layer(TlsLayer.server(TlsServerConfig.builder(Pki.keyMaterial(server))
                                         .build()))
                                 .build());
                 Peer client = Peer.start(sClient(protocolFlag, s.localAddress().getPort()))) {
@@ -107,9 +110,9 @@ class OpensslInteropTest {
                         "-accept",
                         "0",
                         "-cert",
-                        serverFiles[0].toString(),
+                        serverFiles.certificateChain().toString(),
                         "-key",
-                        serverFiles[1].toString(),
+                        serverFiles.privateKey().toString(),
                         "-cert_chain", // s_server sends only the leaf of -cert
                         intermediates.toString(),
                         "-rev"));
@@ -120,8 +123,9 @@ class OpensslInteropTest {
                     Framers.lines(1024),
                     TransportOptions.builder()
                             .serverName("localhost")
-                            .layer(TlsLayer.client(
-                                    TlsClientConfig.builder().trust(pki.trust()).build()))
+                            .layer(TlsLayer.client(TlsClientConfig.builder()
+                                    .trust(Pki.trust(pki))
+                                    .build()))
                             .build())) {
                 c.send("wirekit");
                 assertEquals("tikeriw", c.receive(WAIT), "s_server -rev reverses each line");
@@ -146,7 +150,7 @@ class OpensslInteropTest {
                         Framers.lines(1024),
                         echo,
                         TransportOptions.builder()
-                                .layer(DtlsLayer.server(TlsServerConfig.builder(server.keyMaterial())
+                                .layer(DtlsLayer.server(TlsServerConfig.builder(Pki.keyMaterial(server))
                                         .build()))
                                 .build());
                 Peer client = Peer.start(sClient("-dtls1_2", s.localAddress().getPort()))) {
@@ -167,9 +171,9 @@ class OpensslInteropTest {
                         "-accept",
                         "0",
                         "-cert",
-                        serverFiles[0].toString(),
+                        serverFiles.certificateChain().toString(),
                         "-key",
-                        serverFiles[1].toString(),
+                        serverFiles.privateKey().toString(),
                         "-cert_chain",
                         intermediates.toString()));
                 Transport t = Transport.load("nio")) {
@@ -179,8 +183,9 @@ class OpensslInteropTest {
                     Framers.lines(1024),
                     TransportOptions.builder()
                             .serverName("localhost")
-                            .layer(DtlsLayer.client(
-                                    TlsClientConfig.builder().trust(pki.trust()).build()))
+                            .layer(DtlsLayer.client(TlsClientConfig.builder()
+                                    .trust(Pki.trust(pki))
+                                    .build()))
                             .build())) {
                 assertEquals("DTLSv1.2", c.security().orElseThrow().protocol());
                 c.send("from wirekit\n"); // s_server prints what arrives; the newline ends its line

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.wirekit.api.layer.LayerContext;
+import dev.wirekit.testkit.pki.Issued;
+import dev.wirekit.testkit.pki.TestPki;
 import dev.wirekit.tls.internal.pki.Pem;
 import dev.wirekit.tls.internal.trust.Fingerprints;
 import dev.wirekit.tls.internal.trust.HostnameMatcher;
 import dev.wirekit.tls.testing.Endpoint;
-import dev.wirekit.tls.testing.TestPki;
+import dev.wirekit.tls.testing.Pki;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -24,13 +26,13 @@ class ParsersFuzzTest {
 
     static {
         TestPki pki = TestPki.create();
-        TestPki.Issued issued = pki.leaf()
+        Issued issued = pki.leaf()
                 .dns("*.example.com")
                 .dns("xn--bcher-kva.example")
                 .ip("10.0.0.1")
                 .issue();
         CERT = issued.certificate();
-        DTLS = DtlsLayer.server(TlsServerConfig.builder(issued.keyMaterial()).build());
+        DTLS = DtlsLayer.server(TlsServerConfig.builder(Pki.keyMaterial(issued)).build());
     }
 
     /** Any text as a PEM file: certificates and keys are read or refused with an IOException. */

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.wirekit.api.layer.LayerContext;
+import dev.wirekit.testkit.pki.TestPki;
 import dev.wirekit.tls.testing.Endpoint;
-import dev.wirekit.tls.testing.TestPki;
+import dev.wirekit.tls.testing.Pki;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Optional;
@@ -22,9 +23,9 @@ class ServerEngineFuzzTest {
 
     static {
         TestPki pki = TestPki.create();
-        SERVER = TlsLayer.server(TlsServerConfig.builder(pki.localhost().keyMaterial())
+        SERVER = TlsLayer.server(TlsServerConfig.builder(Pki.keyMaterial(pki.localhost()))
                 .clientAuth(ClientAuth.OPTIONAL)
-                .clientTrust(pki.trust())
+                .clientTrust(Pki.trust(pki))
                 .build());
     }
 

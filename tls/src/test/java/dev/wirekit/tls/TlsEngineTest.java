@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wirekit.api.SecurityInfo;
+import dev.wirekit.testkit.pki.Issued;
+import dev.wirekit.testkit.pki.TestPki;
 import dev.wirekit.testkit.property.Chunking;
 import dev.wirekit.testkit.property.Generators;
 import dev.wirekit.testkit.property.Property;
 import dev.wirekit.tls.testing.Pair;
-import dev.wirekit.tls.testing.TestPki;
+import dev.wirekit.tls.testing.Pki;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -26,8 +28,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The TLS engine without sockets: two engines joined in memory. */
 class TlsEngineTest {
     private static TestPki pki;
-    private static TestPki.Issued serverCert;
-    private static TestPki.Issued clientCert;
+    private static Issued serverCert;
+    private static Issued clientCert;
 
     @BeforeAll
     static void pki() {
@@ -37,11 +39,11 @@ class TlsEngineTest {
     }
 
     private static TlsServerConfig.Builder server() {
-        return TlsServerConfig.builder(serverCert.keyMaterial());
+        return TlsServerConfig.builder(Pki.keyMaterial(serverCert));
     }
 
     private static TlsClientConfig.Builder client() {
-        return TlsClientConfig.builder().trust(pki.trust());
+        return TlsClientConfig.builder().trust(Pki.trust(pki));
     }
 
     private static Pair pair(TlsClientConfig c, TlsServerConfig s) {
@@ -53,11 +55,11 @@ class TlsEngineTest {
     void handshakeFillsInSecurityInfoOnBothSides(TlsVersion version) throws Exception {
         Pair p = pair(
                         client().protocols(version)
-                                .keyMaterial(clientCert.keyMaterial())
+                                .keyMaterial(Pki.keyMaterial(clientCert))
                                 .applicationProtocols("wk/2", "wk/1")
                                 .build(),
                         server().clientAuth(ClientAuth.REQUIRED)
-                                .clientTrust(pki.trust())
+                                .clientTrust(Pki.trust(pki))
                                 .applicationProtocols("wk/1", "wk/2")
                                 .build())
                 .handshake();

@@ -13,10 +13,12 @@ import dev.wirekit.api.TransportOptions;
 import dev.wirekit.api.framing.Framers;
 import dev.wirekit.spi.OptionSpec;
 import dev.wirekit.spi.OptionValues;
+import dev.wirekit.testkit.pki.Issued;
+import dev.wirekit.testkit.pki.PemFiles;
+import dev.wirekit.testkit.pki.TestPki;
 import dev.wirekit.tls.internal.pki.DevCertificates;
 import dev.wirekit.tls.internal.trust.Fingerprints;
 import dev.wirekit.tls.testing.Echo;
-import dev.wirekit.tls.testing.TestPki;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,20 +111,20 @@ class TlsSettingsTest {
     @Test
     void endToEndWithFilesAndAPin() throws Exception {
         TestPki pki = TestPki.create();
-        TestPki.Issued cert = pki.localhost();
-        Path[] files = cert.writePem(dir, "server");
+        Issued cert = pki.localhost();
+        PemFiles files = cert.writePem(dir, "server");
         Path root = pki.writeRootPem(dir, "root.pem");
-        TestPki.Issued clientCert = pki.client("cli");
-        Path[] clientFiles = clientCert.writePem(dir, "client");
+        Issued clientCert = pki.client("cli");
+        PemFiles clientFiles = clientCert.writePem(dir, "client");
         TlsSettings serverSettings = server(Map.of(
-                "cert", files[0].toString(),
-                "key", files[1].toString(),
+                "cert", files.certificateChain().toString(),
+                "key", files.privateKey().toString(),
                 "client-auth", "required",
                 "trust", List.of(root.toString()),
                 "alpn", List.of("echo")));
         Map<String, Object> clientRaw = new HashMap<>(Map.of(
-                "cert", clientFiles[0].toString(),
-                "key", clientFiles[1].toString(),
+                "cert", clientFiles.certificateChain().toString(),
+                "key", clientFiles.privateKey().toString(),
                 "trust", List.of(Fingerprints.pin(cert.certificate()), root.toString()),
                 "sni", "localhost",
                 "alpn", List.of("echo")));

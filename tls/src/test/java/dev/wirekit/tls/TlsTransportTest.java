@@ -11,8 +11,10 @@ import dev.wirekit.api.Server;
 import dev.wirekit.api.Transport;
 import dev.wirekit.api.TransportOptions;
 import dev.wirekit.api.framing.Framers;
+import dev.wirekit.testkit.pki.Issued;
+import dev.wirekit.testkit.pki.TestPki;
 import dev.wirekit.tls.testing.Echo;
-import dev.wirekit.tls.testing.TestPki;
+import dev.wirekit.tls.testing.Pki;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,8 +39,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TlsTransportTest {
     private static final InetSocketAddress LOOPBACK = new InetSocketAddress("127.0.0.1", 0);
     private static TestPki pki;
-    private static TestPki.Issued serverCert;
-    private static TestPki.Issued clientCert;
+    private static Issued serverCert;
+    private static Issued clientCert;
 
     @BeforeAll
     static void pki() {
@@ -65,13 +67,13 @@ class TlsTransportTest {
                             LOOPBACK,
                             Framers.lines(1024),
                             echo,
-                            serverOptions(TlsServerConfig.builder(serverCert.keyMaterial())
+                            serverOptions(TlsServerConfig.builder(Pki.keyMaterial(serverCert))
                                     .build()));
                     ClientSession<String> client = t.connect(
                             server.localAddress(),
                             Framers.lines(1024),
                             clientOptions(TlsClientConfig.builder()
-                                    .trust(pki.trust())
+                                    .trust(Pki.trust(pki))
                                     .protocols(version)
                                     .build()))) {
                 for (int i = 0; i < 20; i++) {
@@ -97,12 +99,12 @@ class TlsTransportTest {
                         LOOPBACK,
                         Framers.raw(64 * 1024),
                         new Echo.Bytes(),
-                        serverOptions(TlsServerConfig.builder(serverCert.keyMaterial())
+                        serverOptions(TlsServerConfig.builder(Pki.keyMaterial(serverCert))
                                 .build()));
                 Connection c = t.connect(
                         server.localAddress(),
                         clientOptions(
-                                TlsClientConfig.builder().trust(pki.trust()).build()));
+                                TlsClientConfig.builder().trust(Pki.trust(pki)).build()));
                 ExecutorService writer = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<?> written = writer.submit(() -> {
                 OutputStream out = c.outputStream();
@@ -138,12 +140,12 @@ class TlsTransportTest {
                         LOOPBACK,
                         Framers.lines(1024),
                         new Echo.Lines(),
-                        serverOptions(TlsServerConfig.builder(serverCert.keyMaterial())
+                        serverOptions(TlsServerConfig.builder(Pki.keyMaterial(serverCert))
                                 .build()));
                 Connection c = t.connect(
                         server.localAddress(),
                         clientOptions(
-                                TlsClientConfig.builder().trust(pki.trust()).build()))) {
+                                TlsClientConfig.builder().trust(Pki.trust(pki)).build()))) {
             c.outputStream().write("one\ntwo\nthree\n".getBytes(StandardCharsets.UTF_8));
             c.shutdownOutput(); // close_notify; our input stays open
             ByteArrayOutputStream got = new ByteArrayOutputStream();
@@ -161,17 +163,17 @@ class TlsTransportTest {
                         LOOPBACK,
                         Framers.lines(1024),
                         echo,
-                        serverOptions(TlsServerConfig.builder(serverCert.keyMaterial())
+                        serverOptions(TlsServerConfig.builder(Pki.keyMaterial(serverCert))
                                 .clientAuth(ClientAuth.REQUIRED)
-                                .clientTrust(pki.trust())
+                                .clientTrust(Pki.trust(pki))
                                 .applicationProtocols("echo/1")
                                 .build()));
                 ClientSession<String> client = t.connect(
                         new InetSocketAddress("localhost", server.localAddress().getPort()),
                         Framers.lines(1024),
                         clientOptions(TlsClientConfig.builder()
-                                .trust(pki.trust())
-                                .keyMaterial(clientCert.keyMaterial())
+                                .trust(Pki.trust(pki))
+                                .keyMaterial(Pki.keyMaterial(clientCert))
                                 .applicationProtocols("echo/1", "other")
                                 .build()))) {
             client.send("hi");
@@ -193,13 +195,13 @@ class TlsTransportTest {
     @ValueSource(strings = {"blocking", "nio"})
     void manyClientsAtOnce(String transportName) throws Exception {
         TlsLayer clientLayer =
-                TlsLayer.client(TlsClientConfig.builder().trust(pki.trust()).build());
+                TlsLayer.client(TlsClientConfig.builder().trust(Pki.trust(pki)).build());
         try (Transport t = Transport.load(transportName);
                 Server server = t.listen(
                         LOOPBACK,
                         Framers.lines(1024),
                         new Echo.Lines(),
-                        serverOptions(TlsServerConfig.builder(serverCert.keyMaterial())
+                        serverOptions(TlsServerConfig.builder(Pki.keyMaterial(serverCert))
                                 .build()));
                 ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             List<CompletableFuture<String>> results = new ArrayList<>();

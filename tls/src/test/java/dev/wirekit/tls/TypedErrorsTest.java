@@ -8,10 +8,13 @@ import dev.wirekit.api.Server;
 import dev.wirekit.api.Transport;
 import dev.wirekit.api.TransportOptions;
 import dev.wirekit.api.framing.Framers;
+import dev.wirekit.testkit.pki.CertificateBuilder;
+import dev.wirekit.testkit.pki.Issued;
+import dev.wirekit.testkit.pki.TestPki;
 import dev.wirekit.tls.testing.Attempt;
 import dev.wirekit.tls.testing.Echo;
+import dev.wirekit.tls.testing.Pki;
 import dev.wirekit.tls.testing.RecordingLayer;
-import dev.wirekit.tls.testing.TestPki;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -65,8 +68,8 @@ class TypedErrorsTest {
         return new Running(s, layer);
     }
 
-    private static Running serve(TestPki.Issued cert) throws Exception {
-        return serve(TlsServerConfig.builder(cert.keyMaterial()).build());
+    private static Running serve(Issued cert) throws Exception {
+        return serve(TlsServerConfig.builder(Pki.keyMaterial(cert)).build());
     }
 
     private static Attempt connect(Running r, TlsClientConfig config) {
@@ -84,7 +87,7 @@ class TypedErrorsTest {
     }
 
     private static TlsClientConfig.Builder trusting() {
-        return TlsClientConfig.builder().trust(pki.trust());
+        return TlsClientConfig.builder().trust(Pki.trust(pki));
     }
 
     private static TlsException failure(Attempt a) {
@@ -196,10 +199,8 @@ class TypedErrorsTest {
                 Framers.lines(256),
                 echo,
                 TransportOptions.builder()
-                        .layer(TlsLayer.server(TlsServerConfig.builder(pki.leaf()
-                                        .dns("xn--bcher-kva.example")
-                                        .issue()
-                                        .keyMaterial())
+                        .layer(TlsLayer.server(TlsServerConfig.builder(Pki.keyMaterial(
+                                        pki.leaf().dns("xn--bcher-kva.example").issue()))
                                 .build()))
                         .build())) {
             Attempt a = Attempt.run(
@@ -222,7 +223,7 @@ class TypedErrorsTest {
 
     @Test
     void pinningAcceptsASelfSignedServerWithoutNames() throws Exception {
-        TestPki.Issued self = TestPki.selfSigned().cn("dev box").issue();
+        Issued self = TestPki.selfSigned().cn("dev box").issue();
         try (Running r = serve(self)) {
             String pin = dev.wirekit.tls.internal.trust.Fingerprints.pin(self.certificate());
             assertTrue(connect(
@@ -239,7 +240,7 @@ class TypedErrorsTest {
 
     @Test
     void noCommonProtocol() throws Exception {
-        try (Running r = serve(TlsServerConfig.builder(pki.localhost().keyMaterial())
+        try (Running r = serve(TlsServerConfig.builder(Pki.keyMaterial(pki.localhost()))
                 .protocols(TlsVersion.TLS_1_3)
                 .build())) {
             TlsException e =
@@ -251,7 +252,7 @@ class TypedErrorsTest {
             assertEquals(TlsFailure.NO_COMMON_PROTOCOL, s.failure());
             assertTrue(s.getMessage().contains("offers only TLSv1.2"), s.getMessage());
         }
-        try (Running r = serve(TlsServerConfig.builder(pki.localhost().keyMaterial())
+        try (Running r = serve(TlsServerConfig.builder(Pki.keyMaterial(pki.localhost()))
                 .protocols(TlsVersion.TLS_1_2)
                 .build())) {
             TlsException e =
@@ -263,7 +264,7 @@ class TypedErrorsTest {
 
     @Test
     void noCommonCipherSuite() throws Exception {
-        try (Running r = serve(TlsServerConfig.builder(pki.localhost().keyMaterial())
+        try (Running r = serve(TlsServerConfig.builder(Pki.keyMaterial(pki.localhost()))
                 .protocols(TlsVersion.TLS_1_2)
                 .cipherSuites(List.of("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384"))
                 .build())) {
@@ -282,7 +283,7 @@ class TypedErrorsTest {
 
     @Test
     void anRsaOnlySuiteListCannotUseAnEcdsaCertificate() throws Exception {
-        try (Running r = serve(TlsServerConfig.builder(pki.localhost().keyMaterial())
+        try (Running r = serve(TlsServerConfig.builder(Pki.keyMaterial(pki.localhost()))
                 .protocols(TlsVersion.TLS_1_2)
                 .build())) {
             failure(connect(
@@ -297,10 +298,11 @@ class TypedErrorsTest {
 
     @Test
     void rsaAndEd25519CertificatesWorkToo() throws Exception {
-        for (TestPki.KeyType type :
-                List.of(TestPki.KeyType.RSA_2048, TestPki.KeyType.ED25519, TestPki.KeyType.EC_P384)) {
-            TestPki.Issued cert =
-                    pki.leaf().dns("localhost").ip("127.0.0.1").key(type).issue();
+        for (CertificateBuilder.KeyType type : List.of(
+                CertificateBuilder.KeyType.RSA_2048,
+                CertificateBuilder.KeyType.ED25519,
+                CertificateBuilder.KeyType.EC_P384)) {
+            Issued cert = pki.leaf().dns("localhost").ip("127.0.0.1").key(type).issue();
             for (TlsVersion v : TlsVersion.values()) {
                 try (Running r = serve(cert)) {
                     Attempt a = connect(r, trusting().protocols(v).build());
@@ -312,10 +314,10 @@ class TypedErrorsTest {
 
     @Test
     void theServerPicksItsCertificateBySni() throws Exception {
-        TestPki.Issued a = pki.leaf().dns("a.example").issue();
-        TestPki.Issued b = pki.leaf().dns("b.example").issue();
-        try (Running r = serve(TlsServerConfig.builder(a.keyMaterial())
-                .certificate(b.keyMaterial())
+        Issued a = pki.leaf().dns("a.example").issue();
+        Issued b = pki.leaf().dns("b.example").issue();
+        try (Running r = serve(TlsServerConfig.builder(Pki.keyMaterial(a))
+                .certificate(Pki.keyMaterial(b))
                 .build())) {
             Attempt toB = connect(r, "b.example", trusting());
             assertTrue(toB.succeeded(), toB.toString());

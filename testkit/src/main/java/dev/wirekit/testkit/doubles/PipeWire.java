@@ -92,13 +92,16 @@ final class PipeWire implements Wire {
         }
     }
 
-    private void offer(Object item) {
+    /** Queues {@code item} for this end's receiver; false when this end is closed (the item is dropped). */
+    private boolean offer(Object item) {
         lock.lock();
         try {
-            if (!closed.get()) {
-                inbox.add(item);
-                changed.signalAll();
+            if (closed.get()) {
+                return false;
             }
+            inbox.add(item);
+            changed.signalAll();
+            return true;
         } finally {
             lock.unlock();
         }
@@ -118,7 +121,11 @@ final class PipeWire implements Wire {
             copy.put(b);
         }
         queued.addAndGet(n);
-        peer.offer(copy.flip());
+        if (!peer.offer(copy.flip())) {
+            // The peer has closed: the bytes are gone, as a kernel discards them after a reset. They
+            // must not stay queued, or a close that drains its output would wait for them in vain.
+            consumed(n);
+        }
     }
 
     @Override
@@ -193,12 +200,21 @@ final class PipeWire implements Wire {
         if (!closed.compareAndSet(false, true)) {
             return false;
         }
+        long dropped = 0;
         lock.lock();
         try {
+            for (Object item : inbox) {
+                if (item instanceof ByteBuffer data) {
+                    dropped += data.remaining();
+                }
+            }
             inbox.clear();
             changed.signalAll();
         } finally {
             lock.unlock();
+        }
+        if (dropped > 0) {
+            peer.consumed(dropped); // unread bytes are gone: the writer must not wait for them to drain
         }
         return true;
     }

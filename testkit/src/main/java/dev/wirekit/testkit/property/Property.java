@@ -53,6 +53,18 @@ public final class Property {
         return this;
     }
 
+    /**
+     * At most how many shrink steps to take after a failure; 200 by default. Lower it for checks
+     * that are slow to fail (each step reruns the check).
+     */
+    public Property shrinks(int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("shrinks < 0: " + value);
+        }
+        this.maxShrinks = value;
+        return this;
+    }
+
     /** The seed this property will use. */
     public long seed() {
         return seed;

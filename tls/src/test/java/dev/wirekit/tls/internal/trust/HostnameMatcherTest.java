@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wirekit.testkit.pki.CertificateBuilder;
+import dev.wirekit.testkit.pki.TestPki;
 import dev.wirekit.tls.HostnameMismatchException;
 import dev.wirekit.tls.TlsFailure;
-import dev.wirekit.tls.testing.TestPki;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +26,7 @@ class HostnameMatcherTest {
     }
 
     private static X509Certificate dns(String... names) {
-        TestPki.LeafBuilder b = pki.leaf().cn("ignored.example");
+        CertificateBuilder b = pki.leaf().cn("ignored.example");
         for (String n : names) {
             b.dns(n);
         }

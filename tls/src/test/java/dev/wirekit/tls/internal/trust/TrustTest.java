@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wirekit.testkit.pki.CertificateBuilder;
+import dev.wirekit.testkit.pki.Issued;
+import dev.wirekit.testkit.pki.TestPki;
 import dev.wirekit.tls.CertificateVerificationException;
 import dev.wirekit.tls.TlsFailure;
 import dev.wirekit.tls.Trust;
-import dev.wirekit.tls.testing.TestPki;
+import dev.wirekit.tls.testing.Pki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -16,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,26 +42,26 @@ class TrustTest {
 
     @Test
     void aChainToTheTrustedRootVerifies() throws Exception {
-        TestPki.Issued leaf = pki.localhost();
-        assertEquals(Trust.Outcome.CHAIN_VERIFIED, pki.trust().verify(leaf.chain(), Trust.PeerRole.SERVER, NOW));
-        assertEquals(Trust.Outcome.CHAIN_VERIFIED, pki.trust().verify(leaf.chain(), Trust.PeerRole.CLIENT, NOW));
+        Issued leaf = pki.localhost();
+        assertEquals(Trust.Outcome.CHAIN_VERIFIED, Pki.trust(pki).verify(leaf.chain(), Trust.PeerRole.SERVER, NOW));
+        assertEquals(Trust.Outcome.CHAIN_VERIFIED, Pki.trust(pki).verify(leaf.chain(), Trust.PeerRole.CLIENT, NOW));
     }
 
     @Test
     void chainsOutOfOrderOrWithTheRootOrExtrasStillVerify() throws Exception {
-        TestPki.Issued leaf = pki.localhost();
+        Issued leaf = pki.localhost();
         List<X509Certificate> messy = new ArrayList<>();
         messy.add(leaf.certificate());
         messy.add(other.intermediate().certificate()); // unrelated extra
         messy.add(pki.root().certificate()); // the anchor itself
         messy.add(pki.intermediate().certificate()); // out of order
-        assertEquals(Trust.Outcome.CHAIN_VERIFIED, pki.trust().verify(messy, Trust.PeerRole.SERVER, NOW));
+        assertEquals(Trust.Outcome.CHAIN_VERIFIED, Pki.trust(pki).verify(messy, Trust.PeerRole.SERVER, NOW));
     }
 
     @Test
     void anotherPkisChainIsUntrusted() {
         CertificateVerificationException e =
-                refused(pki.trust(), other.localhost().chain(), Trust.PeerRole.SERVER);
+                refused(Pki.trust(pki), other.localhost().chain(), Trust.PeerRole.SERVER);
         assertEquals(TlsFailure.UNTRUSTED_CERTIFICATE, e.failure());
         assertEquals("unknown_ca", e.alert().orElseThrow());
         assertTrue(e.getMessage().contains("Other Root CA"), e.getMessage());
@@ -67,17 +69,17 @@ class TrustTest {
 
     @Test
     void aMissingIntermediateIsUntrusted() {
-        TestPki.Issued leaf = pki.localhost();
-        CertificateVerificationException e = refused(pki.trust(), List.of(leaf.certificate()), Trust.PeerRole.SERVER);
+        Issued leaf = pki.localhost();
+        CertificateVerificationException e =
+                refused(Pki.trust(pki), List.of(leaf.certificate()), Trust.PeerRole.SERVER);
         assertEquals(TlsFailure.UNTRUSTED_CERTIFICATE, e.failure());
         assertTrue(e.getMessage().contains("intermediate"), e.getMessage());
     }
 
     @Test
     void aSelfSignedCertificateIsUntrustedUnlessListed() throws Exception {
-        TestPki.Issued self =
-                TestPki.selfSigned().cn("localhost").dns("localhost").issue();
-        CertificateVerificationException e = refused(pki.trust(), self.chain(), Trust.PeerRole.SERVER);
+        Issued self = TestPki.selfSigned().cn("localhost").dns("localhost").issue();
+        CertificateVerificationException e = refused(Pki.trust(pki), self.chain(), Trust.PeerRole.SERVER);
         assertEquals(TlsFailure.UNTRUSTED_CERTIFICATE, e.failure());
         assertTrue(e.getMessage().contains("self-signed"), e.getMessage());
         Trust exact = Trust.certificates(List.of(self.certificate()));
@@ -86,8 +88,8 @@ class TrustTest {
 
     @Test
     void anExpiredLeafIsExpired() {
-        TestPki.Issued expired = pki.leaf().dns("localhost").expired().issue();
-        CertificateVerificationException e = refused(pki.trust(), expired.chain(), Trust.PeerRole.SERVER);
+        Issued expired = pki.leaf().dns("localhost").expired().issue();
+        CertificateVerificationException e = refused(Pki.trust(pki), expired.chain(), Trust.PeerRole.SERVER);
         assertEquals(TlsFailure.CERTIFICATE_EXPIRED, e.failure());
         assertEquals("certificate_expired", e.alert().orElseThrow());
         assertTrue(e.getMessage().contains("expired on"), e.getMessage());
@@ -95,63 +97,66 @@ class TrustTest {
 
     @Test
     void aLeafNotYetValidIsNotYetValid() {
-        TestPki.Issued future = pki.leaf().dns("localhost").notYetValid().issue();
-        CertificateVerificationException e = refused(pki.trust(), future.chain(), Trust.PeerRole.SERVER);
+        Issued future = pki.leaf().dns("localhost").notYetValid().issue();
+        CertificateVerificationException e = refused(Pki.trust(pki), future.chain(), Trust.PeerRole.SERVER);
         assertEquals(TlsFailure.CERTIFICATE_NOT_YET_VALID, e.failure());
         assertTrue(e.getMessage().contains("clocks"), e.getMessage());
     }
 
     @Test
     void validityIsCheckedAtTheGivenTimeNotTheWallClock() throws Exception {
-        TestPki.Issued leaf = pki.localhost(); // valid from yesterday to tomorrow
+        Issued leaf = pki.localhost(); // valid from yesterday to tomorrow
         Instant nextWeek = NOW.plus(Duration.ofDays(7));
         CertificateVerificationException e = assertThrows(
                 CertificateVerificationException.class,
-                () -> pki.trust().verify(leaf.chain(), Trust.PeerRole.SERVER, nextWeek));
+                () -> Pki.trust(pki).verify(leaf.chain(), Trust.PeerRole.SERVER, nextWeek));
         assertEquals(TlsFailure.CERTIFICATE_EXPIRED, e.failure());
         Instant lastWeek = NOW.minus(Duration.ofDays(7));
         e = assertThrows(
                 CertificateVerificationException.class,
-                () -> pki.trust().verify(leaf.chain(), Trust.PeerRole.SERVER, lastWeek));
+                () -> Pki.trust(pki).verify(leaf.chain(), Trust.PeerRole.SERVER, lastWeek));
         assertEquals(TlsFailure.CERTIFICATE_NOT_YET_VALID, e.failure());
     }
 
     @Test
     void anExpiredIntermediateExpiresTheChain() {
         Instant now = Instant.now();
-        TestPki.Issued oldCa = pki.leaf()
+        Issued oldCa = pki.leaf()
                 .cn("Expired Intermediate")
                 .ca()
                 .validity(now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(1)))
                 .issue();
-        TestPki.Issued leaf = TestPki.issuedBy(oldCa).dns("localhost").issue(); // its own dates are fine
-        CertificateVerificationException e = refused(pki.trust(), leaf.chain(), Trust.PeerRole.SERVER);
+        Issued leaf = TestPki.issuedBy(oldCa).dns("localhost").issue(); // its own dates are fine
+        CertificateVerificationException e = refused(Pki.trust(pki), leaf.chain(), Trust.PeerRole.SERVER);
         assertEquals(TlsFailure.CERTIFICATE_EXPIRED, e.failure());
         assertTrue(e.getMessage().contains("the issuing certificate 'CN=Expired Intermediate"), e.getMessage());
     }
 
     @Test
     void extendedKeyUsageMustAllowTheRole() throws Exception {
-        TestPki.Issued clientOnly =
-                pki.leaf().dns("localhost").eku(KeyPurposeId.id_kp_clientAuth).issue();
-        CertificateVerificationException e = refused(pki.trust(), clientOnly.chain(), Trust.PeerRole.SERVER);
+        Issued clientOnly = pki.leaf()
+                .dns("localhost")
+                .usages(CertificateBuilder.Usage.CLIENT_AUTH)
+                .issue();
+        CertificateVerificationException e = refused(Pki.trust(pki), clientOnly.chain(), Trust.PeerRole.SERVER);
         assertEquals(TlsFailure.BAD_CERTIFICATE, e.failure());
         assertTrue(e.getMessage().contains("serverAuth"), e.getMessage());
-        assertEquals(Trust.Outcome.CHAIN_VERIFIED, pki.trust().verify(clientOnly.chain(), Trust.PeerRole.CLIENT, NOW));
-        TestPki.Issued noEku = pki.leaf().dns("localhost").eku().issue();
-        assertEquals(Trust.Outcome.CHAIN_VERIFIED, pki.trust().verify(noEku.chain(), Trust.PeerRole.SERVER, NOW));
+        assertEquals(
+                Trust.Outcome.CHAIN_VERIFIED, Pki.trust(pki).verify(clientOnly.chain(), Trust.PeerRole.CLIENT, NOW));
+        Issued noEku = pki.leaf().dns("localhost").usages().issue();
+        assertEquals(Trust.Outcome.CHAIN_VERIFIED, Pki.trust(pki).verify(noEku.chain(), Trust.PeerRole.SERVER, NOW));
     }
 
     @Test
     void aCaCertificateCannotActAsALeafSignedByAnotherPki() {
         CertificateVerificationException e =
-                refused(pki.trust(), other.intermediate().chain(), Trust.PeerRole.SERVER);
+                refused(Pki.trust(pki), other.intermediate().chain(), Trust.PeerRole.SERVER);
         assertEquals(TlsFailure.UNTRUSTED_CERTIFICATE, e.failure());
     }
 
     @Test
     void pinsAcceptExactlyTheirCertificate() throws Exception {
-        TestPki.Issued self = TestPki.selfSigned().cn("pinned").issue();
+        Issued self = TestPki.selfSigned().cn("pinned").issue();
         String pin = Fingerprints.pin(self.certificate());
         assertTrue(pin.matches("sha256:([0-9A-F]{2}:){31}[0-9A-F]{2}"), pin);
         Trust pinned = Trust.pinned(pin);
@@ -166,7 +171,7 @@ class TrustTest {
 
     @Test
     void aPinnedCertificateStillExpires() {
-        TestPki.Issued expired = TestPki.selfSigned().cn("old").expired().issue();
+        Issued expired = TestPki.selfSigned().cn("old").expired().issue();
         CertificateVerificationException e =
                 refused(Trust.pinned(Fingerprints.pin(expired.certificate())), expired.chain(), Trust.PeerRole.SERVER);
         assertEquals(TlsFailure.CERTIFICATE_EXPIRED, e.failure());
@@ -181,8 +186,8 @@ class TrustTest {
 
     @Test
     void anyOfAcceptsWhatOneAcceptsAndReportsTheMostSpecificRefusal() throws Exception {
-        TestPki.Issued self = TestPki.selfSigned().cn("pinned").issue();
-        Trust both = Trust.anyOf(pki.trust(), Trust.pinned(Fingerprints.pin(self.certificate())));
+        Issued self = TestPki.selfSigned().cn("pinned").issue();
+        Trust both = Trust.anyOf(Pki.trust(pki), Trust.pinned(Fingerprints.pin(self.certificate())));
         assertEquals(Trust.Outcome.PINNED, both.verify(self.chain(), Trust.PeerRole.SERVER, NOW));
         assertEquals(Trust.Outcome.CHAIN_VERIFIED, both.verify(pki.localhost().chain(), Trust.PeerRole.SERVER, NOW));
         CertificateVerificationException e =
@@ -232,10 +237,10 @@ class TrustTest {
     @Test
     void revocationCheckingIsOffByDefaultAndRefusesUnknownStatusWhenOn() throws Exception {
         // our test certificates name no OCSP responder or CRL: with checking on, their status is unknown
-        TestPki.Issued leaf = pki.localhost();
-        assertEquals(Trust.Outcome.CHAIN_VERIFIED, pki.trust().verify(leaf.chain(), Trust.PeerRole.SERVER, NOW));
+        Issued leaf = pki.localhost();
+        assertEquals(Trust.Outcome.CHAIN_VERIFIED, Pki.trust(pki).verify(leaf.chain(), Trust.PeerRole.SERVER, NOW));
         CertificateVerificationException e =
-                refused(pki.trust().withRevocationChecking(), leaf.chain(), Trust.PeerRole.SERVER);
+                refused(Pki.trust(pki).withRevocationChecking(), leaf.chain(), Trust.PeerRole.SERVER);
         assertEquals(TlsFailure.BAD_CERTIFICATE, e.failure());
         assertTrue(e.getMessage().contains("revocation"), e.getMessage());
         assertThrows(UnsupportedOperationException.class, () -> Trust.insecure().withRevocationChecking());
@@ -244,7 +249,7 @@ class TrustTest {
     @Test
     void chainsAreCopiedIntoTheFailure() {
         List<X509Certificate> chain = new ArrayList<>(other.localhost().chain());
-        CertificateVerificationException e = refused(pki.trust(), chain, Trust.PeerRole.SERVER);
+        CertificateVerificationException e = refused(Pki.trust(pki), chain, Trust.PeerRole.SERVER);
         Collections.reverse(chain);
         assertEquals(other.localhost().chain().size(), e.chain().size());
     }

@@ -1,0 +1,23 @@
+package dev.wirekit.tls.verify;
+
+import dev.wirekit.api.Transport;
+import dev.wirekit.api.TransportOptions;
+import dev.wirekit.testkit.TransportVerification;
+
+/** Every stream transport rule (testkit SPEC.md, section T) on the nio transport, over TLS. */
+class NioTlsTransportVerificationTest extends TransportVerification {
+    @Override
+    protected Transport createTransport() {
+        return Transport.load("nio");
+    }
+
+    @Override
+    protected TransportOptions serverOptions() {
+        return TlsOptions.with(TlsOptions.TLS_SERVER);
+    }
+
+    @Override
+    protected TransportOptions clientOptions() {
+        return TlsOptions.with(TlsOptions.TLS_CLIENT);
+    }
+}
