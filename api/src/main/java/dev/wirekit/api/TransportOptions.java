@@ -34,7 +34,7 @@ import java.util.Optional;
  * <tr><td>backlog</td><td>1024</td><td>servers</td></tr>
  * <tr><td>reuseAddress / tcpNoDelay / keepAlive</td><td>true / true / true</td><td>TCP</td></tr>
  * <tr><td>send/receive buffer size</td><td>0 (the OS default)</td><td>all sockets</td></tr>
- * <tr><td>datagramSessionTimeout</td><td>60 s</td><td>datagram peer sessions (0: one session per datagram)</td></tr>
+ * <tr><td>datagramSessionTimeout</td><td>60 s</td><td>datagram peer sessions (0: one session per datagram; with a layer such as DTLS, which needs a session per peer, 0 means the default)</td></tr>
  * </table>
  */
 public final class TransportOptions {

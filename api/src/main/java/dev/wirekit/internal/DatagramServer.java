@@ -45,6 +45,16 @@ final class DatagramServer<T> implements Server, DatagramReceiver, DatagramSessi
                 options.datagramSessionTimeout().isZero() && options.layers().isEmpty();
     }
 
+    /**
+     * How long a kept peer session may sit idle. A layer (DTLS) needs a session per peer even when
+     * the options ask for one per datagram (timeout 0); such sessions still expire, after the
+     * default timeout, so peers that vanish without a goodbye cannot fill the peer limit for good.
+     */
+    private Duration keptSessionTimeout() {
+        Duration configured = options.datagramSessionTimeout();
+        return configured.isZero() ? TransportOptions.defaults().datagramSessionTimeout() : configured;
+    }
+
     void start(InetSocketAddress address) throws IOException {
         wire = transport.driver().bind(address, null, options);
         wire.start(this);
@@ -70,7 +80,7 @@ final class DatagramServer<T> implements Server, DatagramReceiver, DatagramSessi
             if (!transientSessions) {
                 peers.put(sender, session);
             }
-            session.start(transientSessions ? Duration.ZERO : options.datagramSessionTimeout());
+            session.start(transientSessions ? Duration.ZERO : keptSessionTimeout());
         }
         session.onDatagram(payload);
         if (transientSessions) {
