@@ -30,7 +30,10 @@ final class DnsExchange {
     private final StreamOpener tcp;
 
     DnsExchange(InetSocketAddress target, Duration timeout, StreamOpener tcp) {
-        this.target = target;
+        this.target = target.isUnresolved() ? new InetSocketAddress(target.getHostString(), target.getPort()) : target;
+        if (this.target.isUnresolved()) {
+            throw new AssertionError("cannot resolve " + target.getHostString());
+        }
         this.timeout = timeout;
         this.tcp = tcp;
     }
