@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wirekit.api.Server;
 import dev.wirekit.api.Transport;
 import dev.wirekit.api.TransportOptions;
+import dev.wirekit.testkit.doubles.XorLayer;
 import dev.wirekit.testkit.wire.SuiteReport;
 import dev.wirekit.testkit.wire.WireSuites;
 import dev.wirekit.testkit.wire.WireTarget;
@@ -73,6 +74,20 @@ class FileConformanceTest {
                     .withTimeout(Fixtures.WAIT)
                     .withFact("token", "s3cret-token");
             assertEquals(ALL, passes(target).rules(SuiteReport.Status.PASSED));
+        }
+    }
+
+    /** With a layer in the options (what {@code --tls} adds; here the XOR test layer) the suite speaks through it. */
+    @Test
+    void wirekitServerPassesEveryRuleThroughALayer() throws IOException {
+        TransportOptions layered = TransportOptions.defaults().toBuilder()
+                .layer(new XorLayer((byte) 0x3C))
+                .build();
+        try (Fixtures.Running server =
+                Fixtures.serve("nio", Files.createDirectories(dir.resolve("layered")), b -> b, layered)) {
+            WireTarget target = new WireTarget(
+                    server.address(), server.transport(), layered, TransportOptions.defaults(), false, Fixtures.WAIT);
+            assertEquals(ALL.subList(0, 16), passes(target).rules(SuiteReport.Status.PASSED));
         }
     }
 

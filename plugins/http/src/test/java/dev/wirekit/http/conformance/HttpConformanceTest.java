@@ -3,18 +3,25 @@ package dev.wirekit.http.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wirekit.api.Server;
 import dev.wirekit.api.Transport;
+import dev.wirekit.api.TransportOptions;
+import dev.wirekit.http.server.HttpServer;
+import dev.wirekit.http.server.StaticFiles;
 import dev.wirekit.http.testing.Nginx;
 import dev.wirekit.http.testing.ServerFixture;
 import dev.wirekit.http.testing.TestSite;
 import dev.wirekit.http.testing.Tools;
+import dev.wirekit.testkit.doubles.XorLayer;
 import dev.wirekit.testkit.wire.SuiteReport;
 import dev.wirekit.testkit.wire.WireSuites;
 import dev.wirekit.testkit.wire.WireTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Assumptions;
@@ -47,6 +54,32 @@ class HttpConformanceTest {
                 ServerFixture f = ServerFixture.start(transport, site)) {
             SuiteReport report = run(WireTarget.of(f.address(), f.transport), reports);
             assertEquals(ALL, report.rules(SuiteReport.Status.PASSED));
+        }
+    }
+
+    /**
+     * With a layer in the options (what {@code --tls} adds) the suite speaks through it: the XOR
+     * test layer on both sides stands for TLS, whose plugin tests live with the TLS module.
+     */
+    @Test
+    void wirekitPassesEveryRuleThroughALayer(@TempDir Path reports) throws Exception {
+        TransportOptions layered = TransportOptions.defaults().toBuilder()
+                .layer(new XorLayer((byte) 0x5A))
+                .build();
+        try (TestSite site = new TestSite();
+                Transport transport = Transport.load("nio");
+                Server server = HttpServer.builder()
+                        .staticFiles("/", StaticFiles.builder(site.root()).build())
+                        .build()
+                        .start(transport, new InetSocketAddress("127.0.0.1", 0), layered)) {
+            WireTarget target = new WireTarget(
+                    server.localAddress(),
+                    transport,
+                    layered,
+                    TransportOptions.defaults(),
+                    false,
+                    Duration.ofSeconds(10));
+            assertEquals(ALL, run(target, reports).rules(SuiteReport.Status.PASSED));
         }
     }
 
