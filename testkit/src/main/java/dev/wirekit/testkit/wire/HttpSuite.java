@@ -475,7 +475,7 @@ public class HttpSuite extends WireSuite {
     }
 
     @Test
-    public void required_HTTP26_unreadBodyIsNeverARequest() {
+    public void required_HTTP26_unreadBodyIsNeverParsedAsRequest() {
         String known = known();
         Rule.verify(
                 "HTTP-26",

@@ -84,7 +84,7 @@ final class HttpWire implements AutoCloseable {
         } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = chunked();
         } else if (headers.containsKey("content-length")) {
-            body = exactly(Integer.parseInt(headers.get("content-length")));
+            body = exactly(number(headers.get("content-length"), 10, "Content-Length"));
         } else {
             while (fill()) {
                 // the body runs until the close
@@ -97,7 +97,7 @@ final class HttpWire implements AutoCloseable {
     private byte[] chunked() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         while (true) {
-            int size = Integer.parseInt(line().split(";", 2)[0].strip(), 16);
+            int size = number(line().split(";", 2)[0].strip(), 16, "chunk size");
             if (size == 0) {
                 while (!line().isEmpty()) {
                     // trailer fields
@@ -107,6 +107,18 @@ final class HttpWire implements AutoCloseable {
             out.writeBytes(exactly(size));
             line();
         }
+    }
+
+    /** A length field: digits only (no sign, no list), within int range, or the rule fails saying so. */
+    private static int number(String text, int radix, String what) {
+        String digits = radix == 16 ? "[0-9A-Fa-f]{1,8}" : "[0-9]{1,10}";
+        if (text.matches(digits)) {
+            long value = Long.parseLong(text, radix);
+            if (value <= Integer.MAX_VALUE) {
+                return (int) value;
+            }
+        }
+        throw new AssertionError("the response's " + what + " is not a usable length: '" + text + "'");
     }
 
     private String line() throws IOException {
