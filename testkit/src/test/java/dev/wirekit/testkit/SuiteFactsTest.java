@@ -65,7 +65,8 @@ class SuiteFactsTest {
     void anUnknownFactStopsTheRunNamingTheSuitesFacts() {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class, () -> run(Map.of("suite", "http", "fact", List.of("hots=x"))));
-        assertEquals("the http suite has no fact 'hots'; its facts are: path, body, missing", e.getMessage());
+        assertEquals(
+                "the http suite has no fact 'hots'; its facts are: path, body, body-file, missing", e.getMessage());
         IllegalArgumentException malformed = assertThrows(
                 IllegalArgumentException.class, () -> run(Map.of("suite", "http", "fact", List.of("path"))));
         assertTrue(malformed.getMessage().contains("NAME=VALUE"), malformed.getMessage());

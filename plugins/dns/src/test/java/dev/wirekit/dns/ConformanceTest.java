@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wirekit.api.Server;
 import dev.wirekit.api.Transport;
+import dev.wirekit.api.TransportOptions;
 import dev.wirekit.dns.support.Dnsmasq;
 import dev.wirekit.dns.support.TestZones;
+import dev.wirekit.spi.DeployContext;
+import dev.wirekit.spi.Protocol;
+import dev.wirekit.testkit.doubles.XorLayer;
 import dev.wirekit.testkit.wire.SuiteReport;
 import dev.wirekit.testkit.wire.WireSuites;
 import dev.wirekit.testkit.wire.WireTarget;
@@ -15,9 +19,11 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +57,43 @@ class ConformanceTest {
                         .start(transport, new InetSocketAddress("127.0.0.1", 0))) {
             SuiteReport report = run(WireTarget.of(server.localAddress(), transport), reports);
             assertEquals(ALL, report.rules(SuiteReport.Status.PASSED));
+        }
+    }
+
+    /**
+     * With a layer in the options (what {@code --tls} adds: DNS over TLS) the TCP rules speak through
+     * it and the UDP rules skip, saying why. The XOR test layer stands for TLS here.
+     */
+    @Test
+    void overALayerTheTcpRulesPassAndTheUdpRulesSkip(@TempDir Path reports) throws Exception {
+        TransportOptions layered = TransportOptions.defaults().toBuilder()
+                .layer(new XorLayer((byte) 0x35))
+                .build();
+        try (Transport transport = Transport.load("nio");
+                Server server = DnsServer.builder()
+                        .zones(TestZones.all())
+                        .build()
+                        .start(new DeployContext(
+                                transport,
+                                new InetSocketAddress("127.0.0.1", 0),
+                                Set.of(Protocol.TCP),
+                                layered,
+                                TransportOptions.defaults()))) {
+            WireTarget target = new WireTarget(
+                    server.localAddress(),
+                    transport,
+                    layered,
+                    TransportOptions.defaults(),
+                    false,
+                    Duration.ofSeconds(10));
+            SuiteReport report = run(target, reports);
+            assertEquals(List.of("DNS-7", "DNS-17"), report.rules(SuiteReport.Status.PASSED));
+            assertEquals(15, report.skipped());
+            assertTrue(
+                    report.rules().stream()
+                            .filter(r -> r.status() == SuiteReport.Status.SKIPPED)
+                            .allMatch(r -> r.message().contains("DNS over TLS has no UDP")),
+                    report.toString());
         }
     }
 

@@ -25,6 +25,10 @@ public class HttpSuite extends WireSuite {
                     "body",
                     "that file's exact content; \\n, \\r, \\t and \\\\ stand for newline, CR, tab and backslash",
                     "hello, world\\n"),
+            new Fact(
+                    "body-file",
+                    "a local copy of that file, read instead of the body fact (for binary or large files)",
+                    ""),
             new Fact("missing", "a path the server has nothing at", "/no-such-file"));
 
     private String host() {
@@ -37,6 +41,14 @@ public class HttpSuite extends WireSuite {
     }
 
     private byte[] body() {
+        String file = fact("body-file");
+        if (file != null) {
+            try {
+                return java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("fact body-file: cannot read " + file + ": " + e, e);
+            }
+        }
         return unescape(requireFact("body", "the rules compare what is served with the file's content"))
                 .getBytes(StandardCharsets.UTF_8);
     }

@@ -57,6 +57,21 @@ class HttpConformanceTest {
         }
     }
 
+    /** Facts name another file: a binary one, compared with a local copy (fact body-file). */
+    @Test
+    void factsNameABinaryFile(@TempDir Path reports) throws Exception {
+        try (TestSite site = new TestSite();
+                ServerFixture f = ServerFixture.start("nio", site)) {
+            WireTarget target = WireTarget.of(f.address(), f.transport)
+                    .withFacts(java.util.Map.of(
+                            "path",
+                            "/data.bin",
+                            "body-file",
+                            site.root().resolve("data.bin").toString()));
+            assertEquals(ALL, run(target, reports).rules(SuiteReport.Status.PASSED));
+        }
+    }
+
     /**
      * With a layer in the options (what {@code --tls} adds) the suite speaks through it: the XOR
      * test layer on both sides stands for TLS, whose plugin tests live with the TLS module.
