@@ -55,7 +55,7 @@ class DocumentedSetupTest {
             SuiteReport report = WireSuites.json()
                     .readValue(reports.resolve("wirekit-testkit-dns.json").toFile(), SuiteReport.class);
             assertEquals(17, report.passed());
-            assertTrue(Files.exists(reports.resolve("TEST-junit-jupiter.xml")), "JUnit XML");
+            assertTrue(Files.exists(reports.resolve("TEST-wirekit-testkit-dns.xml")), "JUnit XML");
         }
     }
 }

@@ -128,8 +128,8 @@ public final class WireSuites {
 
     /**
      * Runs suite {@code name} against {@code target}. Prints one line per rule to {@code console};
-     * when {@code reportDir} is not null, writes {@code TEST-*.xml} (JUnit XML) and
-     * {@code wirekit-testkit-NAME.json} there.
+     * when {@code reportDir} is not null, writes {@code TEST-wirekit-testkit-NAME.xml} (JUnit XML)
+     * and {@code wirekit-testkit-NAME.json} there (another run of the same suite replaces them).
      */
     public static SuiteReport run(String name, WireTarget target, Path reportDir, PrintStream console)
             throws IOException {
@@ -178,9 +178,28 @@ public final class WireSuites {
                     .build();
             Launcher launcher = LauncherFactory.create();
             if (reportDir != null) {
-                Files.createDirectories(reportDir);
+                // the JUnit listener names its file after the engine: write it aside, then name it
+                // after the suite, so several suites can report into one directory
+                Path scratch = Files.createDirectories(reportDir.resolve(".wirekit-testkit-" + run));
                 PrintWriter xmlErrors = new PrintWriter(console, true, StandardCharsets.UTF_8);
-                launcher.execute(request, collector, new LegacyXmlReportGeneratingListener(reportDir, xmlErrors));
+                try {
+                    launcher.execute(request, collector, new LegacyXmlReportGeneratingListener(scratch, xmlErrors));
+                    try (var files = Files.list(scratch)) {
+                        for (Path xml : files.toList()) {
+                            Files.move(
+                                    xml,
+                                    reportDir.resolve("TEST-wirekit-testkit-" + name + ".xml"),
+                                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        }
+                    }
+                } finally {
+                    try (var left = Files.list(scratch)) {
+                        for (Path p : left.toList()) {
+                            Files.deleteIfExists(p);
+                        }
+                    }
+                    Files.deleteIfExists(scratch);
+                }
             } else {
                 launcher.execute(request, collector);
             }
