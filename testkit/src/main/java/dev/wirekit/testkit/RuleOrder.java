@@ -17,9 +17,14 @@ public final class RuleOrder implements MethodOrderer {
     }
 
     private static String key(MethodDescriptor method) {
-        Matcher m = RULE.matcher(method.getMethod().getName());
+        return sortKey(method.getMethod().getName());
+    }
+
+    /** The key rule methods sort by: rule sections, then numbers as numbers; other methods last. */
+    public static String sortKey(String methodName) {
+        Matcher m = RULE.matcher(methodName);
         if (!m.lookingAt()) {
-            return "~" + method.getMethod().getName();
+            return "~" + methodName;
         }
         int minor = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
         return String.format("%s%06d.%03d", m.group(1), Integer.parseInt(m.group(2)), minor);

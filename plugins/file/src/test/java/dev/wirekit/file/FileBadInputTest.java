@@ -81,41 +81,40 @@ class FileBadInputTest {
             // DATA announces more than PUT did: refused, connection closed, nothing stored
             byte[] content = random(10_000, 1);
             try (var peer = RawPeer.greeted(running.address())) {
-                peer.send(FileConformanceChecks.put("liar.bin", content.length, FileConformanceChecks.sha256(content)));
-                peer.frame().expectType(FileConformanceChecks.READY);
-                peer.send(FileConformanceChecks.data(content.length * 2L));
+                peer.send(HandProtocol.put("liar.bin", content.length, HandProtocol.sha256(content)));
+                peer.frame().expectType(HandProtocol.READY);
+                peer.send(HandProtocol.data(content.length * 2L));
                 var error = peer.frame();
-                error.expectError(FileConformanceChecks.BAD_REQUEST);
+                error.expectError(HandProtocol.BAD_REQUEST);
                 assertTrue(error.toString().contains("DATA announces 20000 bytes, but 10000"), error.toString());
                 peer.expectClosed();
             }
 
             // the data does not match the digest: refused, nothing kept, the connection goes on
             try (var peer = RawPeer.greeted(running.address())) {
-                peer.send(FileConformanceChecks.put(
-                        "tampered.bin", content.length, FileConformanceChecks.sha256(content)));
-                peer.frame().expectType(FileConformanceChecks.READY);
-                peer.send(FileConformanceChecks.data(content.length));
+                peer.send(HandProtocol.put("tampered.bin", content.length, HandProtocol.sha256(content)));
+                peer.frame().expectType(HandProtocol.READY);
+                peer.send(HandProtocol.data(content.length));
                 byte[] tampered = content.clone();
                 tampered[5000] ^= 1;
                 peer.send(tampered);
                 var error = peer.frame();
-                error.expectError(FileConformanceChecks.DIGEST_MISMATCH);
+                error.expectError(HandProtocol.DIGEST_MISMATCH);
                 assertTrue(error.toString().contains("nothing was kept"), error.toString());
-                peer.send(FileConformanceChecks.get("tampered.bin", 0));
-                peer.frame().expectError(FileConformanceChecks.NOT_FOUND);
+                peer.send(HandProtocol.get("tampered.bin", 0));
+                peer.frame().expectError(HandProtocol.NOT_FOUND);
             }
 
             // a header announcing fewer bytes than follow: the announced ones are stored (their
             // digest matches), the rest is read as the next message, which is malformed
             try (var peer = RawPeer.greeted(running.address())) {
-                peer.send(FileConformanceChecks.put("short.bin", 10, FileConformanceChecks.sha256(new byte[10])));
-                peer.frame().expectType(FileConformanceChecks.READY);
-                peer.send(FileConformanceChecks.data(10));
+                peer.send(HandProtocol.put("short.bin", 10, HandProtocol.sha256(new byte[10])));
+                peer.frame().expectType(HandProtocol.READY);
+                peer.send(HandProtocol.data(10));
                 peer.send(new byte[10 + 64]); // 64 more zero bytes: a frame of length 0 is malformed
-                peer.frame().expectType(FileConformanceChecks.STORED);
+                peer.frame().expectType(HandProtocol.STORED);
                 var error = peer.frame();
-                error.expectError(FileConformanceChecks.BAD_REQUEST);
+                error.expectError(HandProtocol.BAD_REQUEST);
                 assertTrue(error.toString().contains("malformed"), error.toString());
                 peer.expectClosed();
             }
@@ -211,9 +210,7 @@ class FileBadInputTest {
                             in.readFully(new byte[in.readInt()]); // GET
                             ByteBuffer file = ByteBuffer.allocate(4 + 1 + 8 + 8 + 32 + 8 + 8);
                             file.putInt(65).put((byte) 0x21).putLong(1000).putLong(0);
-                            file.put(FileConformanceChecks.sha256(content))
-                                    .putLong(0)
-                                    .putLong(1000);
+                            file.put(HandProtocol.sha256(content)).putLong(0).putLong(1000);
                             out.write(file.array());
                             out.write(content, 0, 400);
                             out.flush();

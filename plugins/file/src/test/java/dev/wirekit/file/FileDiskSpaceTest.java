@@ -44,7 +44,7 @@ class FileDiskSpaceTest {
                 assertEquals(FileError.NO_SPACE, busy.error(), busy.getMessage());
                 assertTrue(busy.getMessage().contains("300000 available"), busy.getMessage());
                 peer.send(new byte[500_000]);
-                peer.frame().expectType(FileConformanceChecks.STORED);
+                peer.frame().expectType(HandProtocol.STORED);
             }
             Path small = Fixtures.randomFile(dir.resolve("small.bin"), 300_000, 3);
             files.upload(small);

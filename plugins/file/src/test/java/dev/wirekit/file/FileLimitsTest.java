@@ -112,7 +112,7 @@ class FileLimitsTest {
                 assertEquals(FileError.BUSY, e.error());
                 assertTrue(e.error().retryable());
                 peer.send(java.util.Arrays.copyOfRange(first, 100_000, first.length));
-                peer.frame().expectType(FileConformanceChecks.STORED);
+                peer.frame().expectType(HandProtocol.STORED);
             }
             assertArrayEquals(first, Files.readAllBytes(root.resolve("same.bin")), "the first upload, whole");
             files.upload(second, "same.bin", TransferListener.NONE); // now it may replace it

@@ -57,49 +57,49 @@ class FileTraversalTest {
         List<String> accepted = new ArrayList<>();
         try (Fixtures.Running running = Fixtures.serve(
                 transport, root, b -> b.allowDelete(true), dev.wirekit.api.TransportOptions.defaults())) {
-            FileConformanceChecks checks = new FileConformanceChecks(running.address(), null, Fixtures.WAIT);
+            HandProtocol checks = new HandProtocol(Fixtures.WAIT);
             try (Socket socket = new Socket()) {
                 socket.connect(running.address(), 10_000);
                 socket.setSoTimeout((int) Fixtures.WAIT.toMillis());
-                FileConformanceChecks.Peer peer = checks.new Peer(socket);
-                peer.send(FileConformanceChecks.hello(1, null));
-                peer.frame().expectType(FileConformanceChecks.WELCOME);
+                HandProtocol.Peer peer = checks.new Peer(socket);
+                peer.send(HandProtocol.hello(1, null));
+                peer.frame().expectType(HandProtocol.WELCOME);
                 byte[] one = {42};
                 for (TraversalCorpus.Payload p : payloads) {
                     byte[] name = p.name().length > 65535 ? java.util.Arrays.copyOf(p.name(), 65535) : p.name();
-                    peer.send(FileConformanceChecks.put(name, 1, FileConformanceChecks.sha256(one)));
-                    FileConformanceChecks.Frame put = peer.frame();
-                    if (put.type == FileConformanceChecks.READY) {
+                    peer.send(HandProtocol.put(name, 1, HandProtocol.sha256(one)));
+                    HandProtocol.Frame put = peer.frame();
+                    if (put.type == HandProtocol.READY) {
                         accepted.add("PUT " + p.label());
-                        peer.send(FileConformanceChecks.data(1));
+                        peer.send(HandProtocol.data(1));
                         peer.send(one);
                         peer.frame();
-                    } else if (!put.isError(FileConformanceChecks.BAD_NAME)) {
+                    } else if (!put.isError(HandProtocol.BAD_NAME)) {
                         accepted.add("PUT " + p.label() + " -> " + put);
                     }
-                    peer.send(FileConformanceChecks.get(name, 0));
-                    FileConformanceChecks.Frame get = peer.frame();
+                    peer.send(HandProtocol.get(name, 0));
+                    HandProtocol.Frame get = peer.frame();
                     boolean dangling = p.label().equals("dangling");
-                    if (get.type == FileConformanceChecks.FILE) {
+                    if (get.type == HandProtocol.FILE) {
                         accepted.add("GET " + p.label());
                         get.body.position(get.body.limit() - 8);
                         peer.readRaw((int) get.body.getLong());
-                    } else if (!get.isError(FileConformanceChecks.BAD_NAME)
-                            && !(dangling && get.isError(FileConformanceChecks.NOT_FOUND))) {
+                    } else if (!get.isError(HandProtocol.BAD_NAME)
+                            && !(dangling && get.isError(HandProtocol.NOT_FOUND))) {
                         accepted.add("GET " + p.label() + " -> " + get);
                     }
-                    peer.send(FileConformanceChecks.delete(name));
-                    FileConformanceChecks.Frame delete = peer.frame();
-                    if (!delete.isError(FileConformanceChecks.BAD_NAME)) {
+                    peer.send(HandProtocol.delete(name));
+                    HandProtocol.Frame delete = peer.frame();
+                    if (!delete.isError(HandProtocol.BAD_NAME)) {
                         accepted.add("DELETE " + p.label() + " -> " + delete);
                     }
                 }
                 assertEquals(List.of(), accepted, "requests that were not refused with BAD_NAME");
 
                 // the same connection still serves what it should
-                peer.send(FileConformanceChecks.get("good-link", 0));
-                FileConformanceChecks.Frame good = peer.frame();
-                good.expectType(FileConformanceChecks.FILE);
+                peer.send(HandProtocol.get("good-link", 0));
+                HandProtocol.Frame good = peer.frame();
+                good.expectType(HandProtocol.FILE);
                 good.body.position(good.body.limit() - 8);
                 assertArrayEquals("plain".getBytes(StandardCharsets.UTF_8), peer.readRaw((int) good.body.getLong()));
             }

@@ -17,7 +17,7 @@ final class TraversalCorpus {
     /** A payload: how it reads in a report, and the exact bytes sent as the name. */
     record Payload(String label, byte[] name) {
         static Payload text(String name) {
-            return new Payload(FileConformanceChecks.printable(name), name.getBytes(StandardCharsets.UTF_8));
+            return new Payload(HandProtocol.printable(name), name.getBytes(StandardCharsets.UTF_8));
         }
 
         static Payload bytes(String label, int... bytes) {

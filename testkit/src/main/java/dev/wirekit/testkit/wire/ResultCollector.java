@@ -69,8 +69,10 @@ final class ResultCollector implements TestExecutionListener {
         }
     }
 
-    /** {@code lineEchoedExactly} -> {@code line echoed exactly}. */
+    /** {@code lineEchoedExactly} -> {@code line echoed exactly}; {@code gives400Or431} -> {@code gives 400 or 431}. */
     static String words(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2")
+                .replaceAll("([a-z])([0-9])", "$1 $2")
+                .toLowerCase(java.util.Locale.ROOT);
     }
 }

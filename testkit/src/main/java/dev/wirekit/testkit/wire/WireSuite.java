@@ -37,6 +37,43 @@ public abstract class WireSuite {
         return configured;
     }
 
+    /**
+     * The value of the suite's fact {@code name}: as given on the target, else the suite's
+     * documented default; null when the fact is missing (given, or defaulting, as empty).
+     */
+    protected String fact(String name) {
+        Fact declared = WireSuites.facts(getClass()).stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalArgumentException(getClass().getSimpleName() + " declares no fact " + name));
+        String value = target().facts().getOrDefault(name, declared.defaultValue());
+        return value.isEmpty() ? null : value;
+    }
+
+    /**
+     * The value of fact {@code name}; when it is missing, skips the running rule, saying which fact
+     * to give and why the rule needs it.
+     */
+    protected String requireFact(String name, String why) {
+        String value = fact(name);
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                value != null, () -> "fact '" + name + "' is not set (--fact " + name + "=...): " + why);
+        return value;
+    }
+
+    /** Fact {@code name} as a yes/no capability ({@code true}/{@code false}); missing is false. */
+    protected boolean capability(String name) {
+        String value = fact(name);
+        if (value == null || value.equalsIgnoreCase("false") || value.equalsIgnoreCase("no")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("yes")) {
+            return true;
+        }
+        throw new IllegalArgumentException("fact " + name + " must be true or false, not '" + value + "'");
+    }
+
     /** A framed client connection to the target. */
     protected <T> ClientSession<T> connect(Framer<T> framer) throws IOException {
         WireTarget t = target();

@@ -1,6 +1,7 @@
 package dev.wirekit.testkit.wire;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,18 +10,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -41,13 +49,23 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
  */
 public final class WireSuites {
     private static final Map<String, Class<? extends WireSuite>> SUITES = new LinkedHashMap<>();
+    private static final Map<Class<? extends WireSuite>, List<Fact>> FACTS = new LinkedHashMap<>();
     private static final Map<String, WireTarget> RUNS = new ConcurrentHashMap<>();
+    private static final Pattern RULE_METHOD = Pattern.compile("(?:required|optional)_([A-Z]+)(\\d+)(?:_(\\d+))?_\\w+");
 
     static {
-        SUITES.put("echo", EchoSuite.class);
-        SUITES.put("time", TimeSuite.class);
-        SUITES.put("calc", CalcSuite.class);
-        SUITES.put("chat", ChatSuite.class);
+        register("echo", EchoSuite.class, List.of());
+        register("time", TimeSuite.class, List.of());
+        register("calc", CalcSuite.class, List.of());
+        register("chat", ChatSuite.class, List.of());
+        register("dns", DnsSuite.class, DnsSuite.FACTS);
+        register("http", HttpSuite.class, HttpSuite.FACTS);
+        register("file", FileSuite.class, FileSuite.FACTS);
+    }
+
+    private static void register(String name, Class<? extends WireSuite> suite, List<Fact> facts) {
+        SUITES.put(name, suite);
+        FACTS.put(suite, facts);
     }
 
     private WireSuites() {}
@@ -67,18 +85,87 @@ public final class WireSuites {
         return suite;
     }
 
+    /** The facts suite {@code name} relies on, with their documented defaults. */
+    public static List<Fact> facts(String name) {
+        return facts(suite(name));
+    }
+
+    /** The facts of {@code suite} or of the registered suite it extends. */
+    static List<Fact> facts(Class<?> suite) {
+        for (Class<?> c = suite; c != null; c = c.getSuperclass()) {
+            List<Fact> facts = FACTS.get(c);
+            if (facts != null) {
+                return facts;
+            }
+        }
+        return List.of();
+    }
+
+    /** The rule numbers of suite {@code name}, in the order they run. */
+    public static List<String> rules(String name) {
+        return ruleMethods(suite(name)).keySet().stream().toList();
+    }
+
+    private static Map<String, Method> ruleMethods(Class<? extends WireSuite> suite) {
+        List<Method> methods = new ArrayList<>(List.of(suite.getMethods()));
+        methods.sort(java.util.Comparator.comparing(m -> dev.wirekit.testkit.RuleOrder.sortKey(m.getName())));
+        Map<String, Method> byRule = new LinkedHashMap<>();
+        for (Method m : methods) {
+            Matcher matcher = RULE_METHOD.matcher(m.getName());
+            if (matcher.matches()) {
+                byRule.put(
+                        matcher.group(1) + "-" + matcher.group(2)
+                                + (matcher.group(3) == null ? "" : "." + matcher.group(3)),
+                        m);
+            }
+        }
+        return byRule;
+    }
+
     static WireTarget registered(String run) {
         return RUNS.get(run);
     }
 
     /**
      * Runs suite {@code name} against {@code target}. Prints one line per rule to {@code console};
-     * when {@code reportDir} is not null, writes {@code TEST-*.xml} (JUnit XML) and
-     * {@code wirekit-testkit-NAME.json} there.
+     * when {@code reportDir} is not null, writes {@code TEST-wirekit-testkit-NAME.xml} (JUnit XML)
+     * and {@code wirekit-testkit-NAME.json} there (another run of the same suite replaces them).
      */
     public static SuiteReport run(String name, WireTarget target, Path reportDir, PrintStream console)
             throws IOException {
+        return run(name, target, reportDir, console, List.of());
+    }
+
+    /**
+     * Runs only the rules numbered in {@code rules} (such as {@code DNS-13}) of suite {@code name}
+     * against {@code target}; all of them when {@code rules} is empty. Fails before anything
+     * connects when a rule or a fact of the target is not the suite's.
+     */
+    public static SuiteReport run(
+            String name, WireTarget target, Path reportDir, PrintStream console, Collection<String> rules)
+            throws IOException {
         Class<? extends WireSuite> suite = suite(name);
+        List<String> known = facts(suite).stream().map(Fact::name).toList();
+        for (String fact : target.facts().keySet()) {
+            if (!known.contains(fact)) {
+                throw new IllegalArgumentException("the " + name + " suite has no fact '" + fact + "'; its facts are: "
+                        + (known.isEmpty() ? "(none)" : String.join(", ", known)));
+            }
+        }
+        List<DiscoverySelector> selectors = new ArrayList<>();
+        if (rules.isEmpty()) {
+            selectors.add(selectClass(suite));
+        } else {
+            Map<String, Method> byRule = ruleMethods(suite);
+            for (String rule : rules) {
+                Method m = byRule.get(rule);
+                if (m == null) {
+                    throw new IllegalArgumentException("the " + name + " suite has no rule '" + rule
+                            + "'; its rules are: " + String.join(", ", byRule.keySet()));
+                }
+                selectors.add(selectMethod(suite, m));
+            }
+        }
         String run = UUID.randomUUID().toString();
         RUNS.put(run, target);
         Instant started = Instant.now();
@@ -86,14 +173,33 @@ public final class WireSuites {
         ResultCollector collector = new ResultCollector(console);
         try {
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(suite))
+                    .selectors(selectors)
                     .configurationParameter(WireSuite.RUN_PARAMETER, run)
                     .build();
             Launcher launcher = LauncherFactory.create();
             if (reportDir != null) {
-                Files.createDirectories(reportDir);
+                // the JUnit listener names its file after the engine: write it aside, then name it
+                // after the suite, so several suites can report into one directory
+                Path scratch = Files.createDirectories(reportDir.resolve(".wirekit-testkit-" + run));
                 PrintWriter xmlErrors = new PrintWriter(console, true, StandardCharsets.UTF_8);
-                launcher.execute(request, collector, new LegacyXmlReportGeneratingListener(reportDir, xmlErrors));
+                try {
+                    launcher.execute(request, collector, new LegacyXmlReportGeneratingListener(scratch, xmlErrors));
+                    try (var files = Files.list(scratch)) {
+                        for (Path xml : files.toList()) {
+                            Files.move(
+                                    xml,
+                                    reportDir.resolve("TEST-wirekit-testkit-" + name + ".xml"),
+                                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        }
+                    }
+                } finally {
+                    try (var left = Files.list(scratch)) {
+                        for (Path p : left.toList()) {
+                            Files.deleteIfExists(p);
+                        }
+                    }
+                    Files.deleteIfExists(scratch);
+                }
             } else {
                 launcher.execute(request, collector);
             }

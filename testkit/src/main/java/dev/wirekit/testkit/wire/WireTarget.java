@@ -4,6 +4,7 @@ import dev.wirekit.api.Transport;
 import dev.wirekit.api.TransportOptions;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,10 @@ import java.util.Objects;
  * @param datagramOptions options for datagram connections
  * @param datagrams whether the server also serves the protocol over UDP at the same port
  * @param timeout the longest wait for any one answer
+ * @param facts what the suite may rely on about the server's content, by fact name (a DNS zone's
+ *     records, an HTTP document root's files ...); a fact not given takes the suite's documented
+ *     default ({@link WireSuites#facts(String)}), and a fact given as the empty string is declared
+ *     missing, which skips the rules that need it
  */
 public record WireTarget(
         InetSocketAddress address,
@@ -24,7 +29,8 @@ public record WireTarget(
         TransportOptions streamOptions,
         TransportOptions datagramOptions,
         boolean datagrams,
-        Duration timeout) {
+        Duration timeout,
+        Map<String, String> facts) {
 
     public WireTarget {
         Objects.requireNonNull(address, "address");
@@ -32,6 +38,18 @@ public record WireTarget(
         Objects.requireNonNull(streamOptions, "streamOptions");
         Objects.requireNonNull(datagramOptions, "datagramOptions");
         Objects.requireNonNull(timeout, "timeout");
+        facts = Map.copyOf(Objects.requireNonNull(facts, "facts"));
+    }
+
+    /** A target whose facts are all the suite's defaults. */
+    public WireTarget(
+            InetSocketAddress address,
+            Transport transport,
+            TransportOptions streamOptions,
+            TransportOptions datagramOptions,
+            boolean datagrams,
+            Duration timeout) {
+        this(address, transport, streamOptions, datagramOptions, datagrams, timeout, Map.of());
     }
 
     /** A plain TCP target with default options and a 10 s timeout. */
@@ -47,7 +65,27 @@ public record WireTarget(
 
     /** This target, also checked over UDP at the same address. */
     public WireTarget withDatagrams() {
-        return new WireTarget(address, transport, streamOptions, datagramOptions, true, timeout);
+        return new WireTarget(address, transport, streamOptions, datagramOptions, true, timeout, facts);
+    }
+
+    /** This target with another timeout for each answer. */
+    public WireTarget withTimeout(Duration timeout) {
+        return new WireTarget(address, transport, streamOptions, datagramOptions, datagrams, timeout, facts);
+    }
+
+    /**
+     * This target with {@code more} facts (they replace facts of the same name). The suite checks
+     * the names: a fact it does not know fails the run before anything connects.
+     */
+    public WireTarget withFacts(Map<String, String> more) {
+        Map<String, String> all = new java.util.HashMap<>(facts);
+        all.putAll(more);
+        return new WireTarget(address, transport, streamOptions, datagramOptions, datagrams, timeout, all);
+    }
+
+    /** This target with one more fact. */
+    public WireTarget withFact(String name, String value) {
+        return withFacts(Map.of(name, value));
     }
 
     /** Whether the stream options carry a layer (TLS). */
