@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param transport the transport connections are made with
  * @param ownsTransport whether closing the client closes the transport
  * @param httpOptions options for http connections
- * @param httpsOptions options (with a TLS layer) for https connections, or null
+ * @param httpsOptions options (with a TLS layer) for https connections
  * @param readTimeout how long each read of a response may wait
  * @param maxConnectionsPerOrigin connections open to one origin at most
  * @param maxIdlePerOrigin idle connections kept per origin at most

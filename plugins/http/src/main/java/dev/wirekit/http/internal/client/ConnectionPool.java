@@ -108,16 +108,10 @@ final class ConnectionPool implements AutoCloseable {
     }
 
     private Connection connect(Origin origin) throws IOException {
-        TransportOptions options;
-        if (origin.secure()) {
-            if (config.httpsOptions() == null) {
-                throw new IOException("https needs TLS: give the client a TLS layer (HttpClient.Builder.tls)");
-            }
-            options =
-                    config.httpsOptions().toBuilder().serverName(origin.host()).build();
-        } else {
-            options = config.httpOptions();
-        }
+        // https: the URI's host is the name TLS sends as SNI and checks the certificate against
+        TransportOptions options = origin.secure()
+                ? config.httpsOptions().toBuilder().serverName(origin.host()).build()
+                : config.httpOptions();
         List<InetAddress> addresses = config.resolver().resolve(origin.host());
         IOException failure = null;
         for (InetAddress address : addresses) {
