@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * An HTTP/1.1 client: a pool of kept-alive connections per origin, chunked and fixed-length bodies
@@ -74,10 +75,23 @@ public final class HttpClient implements AutoCloseable {
         Transport transport = owned ? Transport.load() : b.transport;
         TransportOptions http =
                 b.options.toBuilder().connectTimeout(b.connectTimeout).build();
-        TransportOptions https = (b.httpsOptions != null
-                        ? b.httpsOptions
-                        : b.options.toBuilder().layer(b.httpsLayer()).build())
-                .toBuilder().connectTimeout(b.connectTimeout).build();
+        TransportOptions httpsBase = b.httpsOptions;
+        Layer layer = b.tlsLayer;
+        TlsClientConfig tlsConfig = b.tlsConfig;
+        TransportOptions base = b.options;
+        Duration connectTimeout = b.connectTimeout;
+        Supplier<TransportOptions> https = ClientConfig.once(() -> (httpsBase != null
+                        ? httpsBase
+                        : base.toBuilder()
+                                .layer(
+                                        layer != null
+                                                ? layer
+                                                : TlsLayer.client(
+                                                        tlsConfig != null
+                                                                ? tlsConfig
+                                                                : Builder.defaultTls(Trust.system())))
+                                .build())
+                .toBuilder().connectTimeout(connectTimeout).build());
         engine = new ClientEngine(new ClientConfig(
                 transport,
                 owned,
@@ -212,13 +226,6 @@ public final class HttpClient implements AutoCloseable {
                     .trust(trust)
                     .applicationProtocols(ALPN_HTTP_1_1)
                     .build();
-        }
-
-        private Layer httpsLayer() {
-            if (tlsLayer != null) {
-                return tlsLayer;
-            }
-            return TlsLayer.client(tlsConfig != null ? tlsConfig : defaultTls(Trust.system()));
         }
 
         public Builder connectTimeout(Duration value) {

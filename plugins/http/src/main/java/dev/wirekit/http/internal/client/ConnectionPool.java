@@ -109,9 +109,18 @@ final class ConnectionPool implements AutoCloseable {
 
     private Connection connect(Origin origin) throws IOException {
         // https: the URI's host is the name TLS sends as SNI and checks the certificate against
-        TransportOptions options = origin.secure()
-                ? config.httpsOptions().toBuilder().serverName(origin.host()).build()
-                : config.httpOptions();
+        TransportOptions options;
+        if (origin.secure()) {
+            try {
+                options = config.httpsOptions().get().toBuilder()
+                        .serverName(origin.host())
+                        .build();
+            } catch (IllegalStateException e) { // the system trust store cannot be loaded
+                throw new IOException("https to " + origin + ": " + e.getMessage(), e);
+            }
+        } else {
+            options = config.httpOptions();
+        }
         List<InetAddress> addresses = config.resolver().resolve(origin.host());
         IOException failure = null;
         for (InetAddress address : addresses) {
