@@ -10,10 +10,12 @@ import dev.wirekit.api.SecurityInfo;
 import dev.wirekit.api.Server;
 import dev.wirekit.api.Transport;
 import dev.wirekit.api.TransportOptions;
+import dev.wirekit.http.server.HttpLimits;
 import dev.wirekit.http.server.HttpServer;
 import dev.wirekit.http.server.StaticFiles;
 import dev.wirekit.http.testing.TestCertificate;
 import dev.wirekit.http.testing.TestSite;
+import dev.wirekit.testkit.TestEnvironment;
 import dev.wirekit.tls.CertificateVerificationException;
 import dev.wirekit.tls.HostnameMismatchException;
 import dev.wirekit.tls.TlsClientConfig;
@@ -26,6 +28,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -238,6 +241,35 @@ class HttpsClientTest {
             assertEquals(2, client.openConnections(), "one http and one https connection, both kept alive");
             assertEquals(1L, https.stats().accepted());
             assertEquals(1L, http.stats().accepted());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.wirekit.http.testing.Transports#names")
+    void aKeptAliveTlsConnectionTheServerClosedIsReplacedTransparently(String name) throws Exception {
+        HttpServer http = HttpServer.builder()
+                .staticFiles("/", StaticFiles.builder(site.root()).build())
+                .limits(HttpLimits.defaults().toBuilder()
+                        .idleTimeout(Duration.ofMillis(200))
+                        .build())
+                .build();
+        try (Transport transport = Transport.load(name);
+                Server server =
+                        http.start(transport, new InetSocketAddress("127.0.0.1", 0), certificate.serverOptions());
+                HttpClient client = client(transport).trust(certificate.trust()).build()) {
+            String url = "https://localhost:" + server.localAddress().getPort() + "/hello.txt";
+            try (ClientResponse r = client.get(url)) {
+                assertEquals(TestSite.HELLO, r.bodyText());
+            }
+            new TestEnvironment(Duration.ofSeconds(20))
+                    .awaitTrue(
+                            "the server closed the idle TLS connection",
+                            () -> server.stats().active() == 0);
+            try (ClientResponse r = client.get(url)) {
+                assertEquals(TestSite.HELLO, r.bodyText(), "a new connection and handshake replaced the closed one");
+            }
+            assertEquals(2L, server.stats().accepted());
+            assertEquals(1, client.openConnections());
         }
     }
 
