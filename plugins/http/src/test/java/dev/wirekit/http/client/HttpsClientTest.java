@@ -17,10 +17,12 @@ import dev.wirekit.http.testing.TestCertificate;
 import dev.wirekit.http.testing.TestSite;
 import dev.wirekit.testkit.TestEnvironment;
 import dev.wirekit.tls.CertificateVerificationException;
+import dev.wirekit.tls.ClientAuth;
 import dev.wirekit.tls.HostnameMismatchException;
 import dev.wirekit.tls.TlsClientConfig;
 import dev.wirekit.tls.TlsFailure;
 import dev.wirekit.tls.TlsLayer;
+import dev.wirekit.tls.TlsServerConfig;
 import dev.wirekit.tls.Trust;
 import java.io.IOException;
 import java.io.InputStream;
@@ -270,6 +272,55 @@ class HttpsClientTest {
             }
             assertEquals(2L, server.stats().accepted());
             assertEquals(1, client.openConnections());
+        }
+    }
+
+    @Test
+    void mutualTlsPresentsTheClientCertificateToTheHandler() throws Exception {
+        try (TestCertificate alice = TestCertificate.create();
+                Transport transport = Transport.load("nio")) {
+            TlsLayer serverLayer = TlsLayer.server(TlsServerConfig.builder(certificate.material())
+                    .clientAuth(ClientAuth.REQUIRED)
+                    .clientTrust(Trust.pinned(alice.fingerprint()))
+                    .build());
+            HttpServer http = HttpServer.builder()
+                    .get(
+                            "/whoami",
+                            (req, res) -> res.send(
+                                    req.security()
+                                                    .orElseThrow()
+                                                    .peerCertificates()
+                                                    .getFirst()
+                                                    .equals(alice.material()
+                                                            .certificateChain()
+                                                            .getFirst())
+                                            ? "alice\n"
+                                            : "someone else\n"))
+                    .build();
+            try (Server server = http.start(
+                            transport,
+                            new InetSocketAddress("127.0.0.1", 0),
+                            TransportOptions.builder().layer(serverLayer).build());
+                    HttpClient withCertificate = client(transport)
+                            .tls(TlsClientConfig.builder()
+                                    .trust(certificate.trust())
+                                    .keyMaterial(alice.material())
+                                    .applicationProtocols(HttpClient.ALPN_HTTP_1_1)
+                                    .build())
+                            .build();
+                    HttpClient without =
+                            client(transport).trust(certificate.trust()).build()) {
+                String url = "https://localhost:" + server.localAddress().getPort() + "/whoami";
+                try (ClientResponse r = withCertificate.get(url)) {
+                    assertEquals("alice\n", r.bodyText());
+                }
+                // TLS 1.3: the refusal reaches the client on its first read, after connect returned
+                assertThrows(IOException.class, () -> {
+                    try (ClientResponse r = without.get(url)) {
+                        r.bodyBytes();
+                    }
+                });
+            }
         }
     }
 
