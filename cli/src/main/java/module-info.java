@@ -4,6 +4,7 @@
  */
 module dev.wirekit.cli {
     requires dev.wirekit.api;
+    requires dev.wirekit.tls;
     requires info.picocli;
     requires java.logging;
 

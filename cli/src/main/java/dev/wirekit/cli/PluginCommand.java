@@ -16,7 +16,15 @@ final class PluginCommand {
     static void register(Cli cli, CommandLine parent, dev.wirekit.spi.CommandSpec plugin) {
         CommandSpec command = CommandSpec.create().name(plugin.name()).mixinStandardHelpOptions(true);
         command.usageMessage().description(plugin.description());
-        for (OptionSpec option : plugin.options()) {
+        boolean network = plugin.network() && plugin.action() != null;
+        // the CLI's own network options win over a plugin's of the same name
+        List<OptionSpec> own = network
+                ? plugin.options().stream()
+                        .filter(o -> !NetworkOptions.names(NetworkOptions.Side.CLIENT)
+                                .contains(o.name()))
+                        .toList()
+                : plugin.options();
+        for (OptionSpec option : own) {
             Arguments.addOption(command, option);
         }
         List<PositionalParamSpec> positionals = new ArrayList<>();
@@ -24,20 +32,22 @@ final class PluginCommand {
         for (int i = 0; i < parameters.size(); i++) {
             positionals.add(Arguments.addParameter(command, parameters.get(i), i));
         }
-        if (plugin.network() && plugin.action() != null) {
-            NetworkOptions.add(command);
+        if (network) {
+            NetworkOptions.add(command, NetworkOptions.Side.CLIENT);
         }
         Cli.Handler handler = plugin.action() == null
                 ? null
                 : parsed -> {
-                    var values = Arguments.values(parsed, plugin.options(), parameters, positionals);
-                    TransportOptions defaults = TransportOptions.defaults();
+                    var values = Arguments.values(parsed, own, parameters, positionals);
+                    NetworkOptions.Client options = network
+                            ? NetworkOptions.client(parsed, TransportOptions.defaults())
+                            : new NetworkOptions.Client(TransportOptions.defaults(), TransportOptions.defaults());
                     try (CliContext context = new CliContext(
                             values,
                             cli.terminal,
                             () -> NetworkOptions.transport(parsed),
-                            NetworkOptions.stream(parsed, defaults),
-                            NetworkOptions.datagram(parsed, defaults))) {
+                            options.stream(),
+                            options.datagram())) {
                         return plugin.action().run(context);
                     }
                 };

@@ -25,23 +25,14 @@ import picocli.CommandLine.ParseResult;
  */
 final class ServeCommand {
     /** Option names the CLI owns; a provider option with one of these names is skipped. */
-    private static final Set<String> RESERVED = Set.of(
-            "host",
-            "port",
-            "transport",
-            "tcp",
-            "udp",
-            "max-connections",
-            "idle-timeout",
-            "help",
-            "version",
-            "verbose",
-            "tls",
-            "cert",
-            "key",
-            "trust",
-            "client-auth",
-            "insecure");
+    private static final Set<String> RESERVED = reserved();
+
+    private static Set<String> reserved() {
+        Set<String> names = new java.util.HashSet<>(
+                Set.of("host", "port", "tcp", "udp", "max-connections", "idle-timeout", "help", "version", "verbose"));
+        names.addAll(NetworkOptions.names(NetworkOptions.Side.SERVER));
+        return Set.copyOf(names);
+    }
 
     private final Cli cli;
 
@@ -72,7 +63,7 @@ final class ServeCommand {
                 "--port",
                 "PORT",
                 "the port to listen on (default: " + provider.defaultPort() + "; 0 picks a free one)"));
-        NetworkOptions.add(command);
+        NetworkOptions.add(command, NetworkOptions.Side.SERVER);
         Set<Protocol> supported = provider.protocols();
         if (supported.size() > 1) {
             command.addOption(flag("--tcp", "serve TCP only (default: every protocol the service supports)"));
@@ -109,24 +100,29 @@ final class ServeCommand {
         TransportOptions base = limits(parsed);
         Deployment deployment = provider.create(values);
         Transport transport = NetworkOptions.transport(parsed);
+        NetworkOptions.Served served;
         Server server;
         try {
+            served = NetworkOptions.server(parsed, base);
+        } catch (RuntimeException e) {
+            transport.close();
+            throw e;
+        }
+        try {
             server = deployment.start(new DeployContext(
-                    transport,
-                    new InetSocketAddress(host, port),
-                    protocols,
-                    NetworkOptions.stream(parsed, base),
-                    NetworkOptions.datagram(parsed, base)));
+                    transport, new InetSocketAddress(host, port), protocols, served.stream(), served.datagram()));
         } catch (Exception e) {
+            served.close();
             transport.close();
             throw e;
         }
         cli.terminal.out.println(provider.name() + " listening on " + describe(server) + " (" + transport.name()
-                + " transport); Ctrl-C to stop");
+                + " transport" + (served.tls().isEmpty() ? "" : "; " + served.tls()) + "); Ctrl-C to stop");
         cli.terminal.out.flush();
         Thread hook = new Thread(
                 () -> {
                     server.close();
+                    served.close();
                     transport.close();
                 },
                 "wirekit-shutdown");

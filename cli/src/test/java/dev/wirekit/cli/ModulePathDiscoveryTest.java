@@ -17,14 +17,18 @@ import org.junit.jupiter.api.Test;
 class ModulePathDiscoveryTest {
     private static final Duration RUN = Duration.ofSeconds(60);
 
-    /** The application's own jars (or class directories): Wirekit's modules, picocli and Jackson (dns --json). */
+    /**
+     * The application's own jars (or class directories): Wirekit's modules, picocli, Jackson (dns
+     * --json, scanner) and BouncyCastle (tls, chat's Argon2id).
+     */
     private static String applicationPath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(e -> !e.contains("test-classes"))
                 .filter(e -> e.endsWith("target" + File.separator + "classes")
                         || new File(e).getName().startsWith("wirekit-")
                         || new File(e).getName().startsWith("picocli")
-                        || new File(e).getName().startsWith("jackson-"))
+                        || new File(e).getName().startsWith("jackson-")
+                        || new File(e).getName().matches("bc(prov|tls|pkix|util)-.*"))
                 .filter(e -> !e.contains("testkit"))
                 .collect(Collectors.joining(File.pathSeparator));
     }
@@ -41,7 +45,9 @@ class ModulePathDiscoveryTest {
         String transports = run(launch, "transports");
         assertTrue(transports.contains("nio ") && transports.contains("blocking "), transports);
         String services = run(launch, "services");
-        for (String service : List.of("echo", "time", "calc", "dns", "http", "proxy", "file")) {
+        String help = run(launch, "--help");
+        assertTrue(help.contains("cert "), "the tls module's 'cert' command is missing:\n" + help);
+        for (String service : List.of("echo", "time", "calc", "chat", "dns", "http", "proxy", "file")) {
             assertTrue(services.contains(service + " "), service + " missing:\n" + services);
         }
     }

@@ -20,8 +20,11 @@ import java.util.Map;
  * (NIO >= 1.0x Netty on every load; blocking >= 0.8x NIO). Then the idle cost: heap growth of the
  * Wirekit NIO server holding 10,000 idle connections.
  *
- * <p>Each server runs in its own JVM with the same flags; the load generator runs here. Arguments:
- * {@code [seconds per load, default 8] [connections, default 50]}. Server loops: 2 (one per core).
+ * <p>Each server runs in its own JVM with the same flags, all three at once; the load generator runs
+ * here. Per load the servers take turns for several rounds, the first one rotating; the table shows
+ * each server's median round and the median of the per-round ratios, with their range. Arguments:
+ * {@code [seconds per turn, default 5] [connections, default 50] [idle connections, default 10000]
+ * [rounds, default 3]}. Server loops: 2 (one per core).
  */
 public final class EchoBenchmark {
     private static final String[] SERVERS = {"wirekit-nio", "wirekit-blocking", "netty"};
@@ -36,50 +39,90 @@ public final class EchoBenchmark {
     };
 
     public static void main(String[] args) throws Exception {
-        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 8;
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        Map<String, Map<String, LoadGenerator.Result>> results = new LinkedHashMap<>();
-        for (String server : SERVERS) {
-            try (ServerProcess p = ServerProcess.start(server)) {
-                Map<String, LoadGenerator.Result> perLoad = new LinkedHashMap<>();
-                for (Load load : LOADS) {
-                    LoadGenerator.Result r =
-                            LoadGenerator.run(p.address, connections, load.size(), load.depth(), 2, seconds);
-                    perLoad.put(load.name(), r);
-                    System.err.printf(
-                            Locale.ROOT,
-                            "%-17s %-22s %,12.0f msg/s %,9.1f MB/s%n",
-                            server,
-                            load.name(),
-                            r.messagesPerSecond(),
-                            r.megabytesPerSecond());
-                }
-                results.put(server, perLoad);
+        int idle = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        // All servers run at once (idle while not measured); per load they take turns for several
+        // rounds, who goes first rotating, so load from elsewhere on a shared machine touches all
+        // alike. Each figure is the server's median round; each ratio the median of the rounds' ratios.
+        Map<String, ServerProcess> processes = new LinkedHashMap<>();
+        try {
+            for (String server : SERVERS) {
+                processes.put(server, ServerProcess.start(server));
             }
-        }
-        System.out.printf(
-                Locale.ROOT,
-                "%n%d connections, %.0f s per load after 2 s warm-up, 2 server loops%n%n",
-                connections,
-                seconds);
-        System.out.println(
-                "| load | Wirekit NIO msg/s | Wirekit blocking msg/s | Netty msg/s | NIO / Netty | blocking / NIO |");
-        System.out.println("|---|---:|---:|---:|---:|---:|");
-        for (Load load : LOADS) {
-            double nio = results.get("wirekit-nio").get(load.name()).messagesPerSecond();
-            double blocking = results.get("wirekit-blocking").get(load.name()).messagesPerSecond();
-            double netty = results.get("netty").get(load.name()).messagesPerSecond();
+            List<String[]> rows = new ArrayList<>();
+            for (Load load : LOADS) {
+                Map<String, List<Double>> rates = new LinkedHashMap<>();
+                List<Double> nioOverNetty = new ArrayList<>();
+                List<Double> blockingOverNio = new ArrayList<>();
+                for (int round = 0; round < rounds; round++) {
+                    Map<String, Double> thisRound = new LinkedHashMap<>();
+                    for (int k = 0; k < SERVERS.length; k++) {
+                        String server = SERVERS[(round + k) % SERVERS.length];
+                        LoadGenerator.Result r = LoadGenerator.run(
+                                processes.get(server).address,
+                                connections,
+                                load.size(),
+                                load.depth(),
+                                round == 0 ? 2 : 1,
+                                seconds);
+                        thisRound.put(server, r.messagesPerSecond());
+                        rates.computeIfAbsent(server, x -> new ArrayList<>()).add(r.messagesPerSecond());
+                        System.err.printf(
+                                Locale.ROOT,
+                                "round %d %-17s %-22s %,12.0f msg/s %,9.1f MB/s%n",
+                                round + 1,
+                                server,
+                                load.name(),
+                                r.messagesPerSecond(),
+                                r.megabytesPerSecond());
+                    }
+                    nioOverNetty.add(thisRound.get("wirekit-nio") / thisRound.get("netty"));
+                    blockingOverNio.add(thisRound.get("wirekit-blocking") / thisRound.get("wirekit-nio"));
+                }
+                rows.add(new String[] {
+                    load.name(),
+                    String.format(Locale.ROOT, "%,.0f", median(rates.get("wirekit-nio"))),
+                    String.format(Locale.ROOT, "%,.0f", median(rates.get("wirekit-blocking"))),
+                    String.format(Locale.ROOT, "%,.0f", median(rates.get("netty"))),
+                    String.format(Locale.ROOT, "%.2f (%s)", median(nioOverNetty), spread(nioOverNetty)),
+                    String.format(Locale.ROOT, "%.2f (%s)", median(blockingOverNio), spread(blockingOverNio)),
+                });
+            }
             System.out.printf(
                     Locale.ROOT,
-                    "| %s | %,.0f | %,.0f | %,.0f | %.2f | %.2f |%n",
-                    load.name(),
-                    nio,
-                    blocking,
-                    netty,
-                    nio / netty,
-                    blocking / nio);
+                    "%n%d connections, %d rounds of %.0f s per load and server, 2 server loops;"
+                            + " median round, median ratio (range)%n%n",
+                    connections,
+                    rounds,
+                    seconds);
+            System.out.println(
+                    "| load | Wirekit NIO msg/s | Wirekit blocking msg/s | Netty msg/s | NIO / Netty | blocking / NIO |");
+            System.out.println("|---|---:|---:|---:|---:|---:|");
+            for (String[] row : rows) {
+                System.out.println("| " + String.join(" | ", row) + " |");
+            }
+        } finally {
+            for (ServerProcess p : processes.values()) {
+                p.close();
+            }
         }
-        idleCost(args.length > 2 ? Integer.parseInt(args[2]) : 10_000);
+        idleCost(idle);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String spread(List<Double> values) {
+        return String.format(
+                Locale.ROOT,
+                "%.2f-%.2f",
+                values.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                values.stream().mapToDouble(Double::doubleValue).max().orElse(0));
     }
 
     private static void idleCost(int n) throws Exception {

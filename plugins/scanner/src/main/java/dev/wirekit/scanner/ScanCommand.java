@@ -85,6 +85,11 @@ public final class ScanCommand implements CommandProvider {
             throw new IllegalArgumentException(
                     "no target given: name the hosts, addresses or CIDR ranges to scan (nothing is scanned by default)");
         }
+        if (!context.clientOptions().layers().isEmpty()) {
+            // the scanner speaks to many services, most not TLS; --banners reads TLS certificates itself
+            throw new IllegalArgumentException("the TLS options do not apply to a scan: --banners sends a TLS"
+                    + " ClientHello to silent ports and reports the certificate without trusting it");
+        }
         Path json = v.path("json");
         Path jsonl = v.path("jsonl");
         boolean jsonToStdout = isStdout(json);

@@ -72,6 +72,24 @@ class BadInputTest {
     }
 
     @Test
+    void tlsOptionsAreRefusedNotIgnored() {
+        // what the CLI's --tls gives a client command: options that carry a layer
+        dev.wirekit.api.TransportOptions withLayer = dev.wirekit.api.TransportOptions.builder()
+                .layer(new dev.wirekit.testkit.doubles.XorLayer((byte) 0x5A))
+                .build();
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> CommandHarness.run(
+                        new ScanCommand().command(),
+                        transport,
+                        withLayer,
+                        Map.of("targets", List.of("192.0.2.1"), "ports", "22"),
+                        ""));
+        assertTrue(e.getMessage().contains("TLS options do not apply"), e.getMessage());
+        assertEquals(0, transport.uses.get());
+    }
+
+    @Test
     void reportFilesAreCheckedBeforeScanning(@TempDir Path dir) {
         Map<String, Object> values = Map.of(
                 "targets",
