@@ -7,6 +7,7 @@
  */
 module dev.wirekit.http {
     requires transitive dev.wirekit.api;
+    requires transitive dev.wirekit.tls;
 
     exports dev.wirekit.http;
     exports dev.wirekit.http.server;

@@ -1,9 +1,11 @@
 package dev.wirekit.http.client;
 
+import dev.wirekit.api.SecurityInfo;
 import dev.wirekit.http.Headers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * A response received by {@link HttpClient}: status, header fields, and a body read on demand.
@@ -39,6 +41,14 @@ public interface ClientResponse extends AutoCloseable {
 
     /** The URI that answered: the request's, or the last one redirected to. */
     URI uri();
+
+    /**
+     * What TLS negotiated on the connection that carried this response (protocol, cipher suite,
+     * the server's certificate chain, ALPN); empty for {@code http}.
+     */
+    default Optional<SecurityInfo> security() {
+        return Optional.empty();
+    }
 
     /**
      * The body, decoded from its framing (Content-Length, chunked, or the end of the connection).

@@ -5,17 +5,40 @@ import dev.wirekit.api.TransportOptions;
 import dev.wirekit.api.layer.Layer;
 import dev.wirekit.http.internal.client.ClientConfig;
 import dev.wirekit.http.internal.client.ClientEngine;
+import dev.wirekit.tls.TlsClientConfig;
+import dev.wirekit.tls.TlsLayer;
+import dev.wirekit.tls.Trust;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * An HTTP/1.1 client: a pool of kept-alive connections per origin, chunked and fixed-length bodies
- * both ways, a limited number of redirects followed, and timeouts. Runs on any Wirekit transport;
- * {@code https} URIs go through the TLS layer given with {@link Builder#tls(Layer)} (or in {@link
- * Builder#httpsOptions}).
+ * both ways, a limited number of redirects followed, and timeouts. Runs on any Wirekit transport.
+ *
+ * <h2>https</h2>
+ *
+ * {@code https} URIs go through Wirekit's TLS layer ({@code wirekit-tls}), nothing special: the
+ * same pool, codec and timeouts. By default the server's certificate must chain to the system trust
+ * store and name the URI's host (RFC 6125; the host is also sent as SNI unless it is an IP
+ * address), and ALPN offers {@code http/1.1}. {@link Builder#trust(Trust)} changes what is trusted
+ * (a PEM bundle of CAs, pinned fingerprints, ...); {@link Builder#tls(TlsClientConfig)} takes a whole
+ * TLS configuration (client certificates, protocol versions); {@link Builder#tls(Layer)} and {@link
+ * Builder#httpsOptions} take a ready layer. Connections are pooled per origin (scheme, host, port),
+ * so an {@code http} and an {@code https} connection to one host are never mixed up. A redirect
+ * from {@code http} to {@code https} is followed; one from {@code https} to {@code http} never is
+ * (the response is returned as it is), and credentials ({@code Authorization}, {@code Cookie}) are
+ * dropped whenever a redirect leaves the origin.
+ *
+ * <pre>{@code
+ * try (HttpClient client = HttpClient.builder().trust(Trust.pem(Path.of("ca.pem"))).build();
+ *      ClientResponse r = client.get("https://internal.example:8443/status")) {
+ *     System.out.println(r.status() + " over " + r.security().orElseThrow().protocol());
+ * }
+ * }</pre>
  *
  * <pre>{@code
  * try (HttpClient client = HttpClient.builder().build();
@@ -37,10 +60,14 @@ import java.util.Objects;
  * <tr><td>maxIdlePerOrigin</td><td>8</td></tr>
  * <tr><td>idleTimeout</td><td>60 s in the pool before a connection is closed</td></tr>
  * <tr><td>maxRedirects</td><td>5 (0 follows none; https never goes to http)</td></tr>
+ * <tr><td>https</td><td>the system trust store, host names verified, ALPN {@code http/1.1}</td></tr>
  * <tr><td>maxResponseHeaderBytes</td><td>64 KiB</td></tr>
  * </table>
  */
 public final class HttpClient implements AutoCloseable {
+    /** The ALPN protocol identifier of HTTP/1.1 (RFC 7301). */
+    public static final String ALPN_HTTP_1_1 = "http/1.1";
+
     private final ClientEngine engine;
 
     private HttpClient(Builder b) {
@@ -48,9 +75,23 @@ public final class HttpClient implements AutoCloseable {
         Transport transport = owned ? Transport.load() : b.transport;
         TransportOptions http =
                 b.options.toBuilder().connectTimeout(b.connectTimeout).build();
-        TransportOptions https = b.httpsOptions == null
-                ? null
-                : b.httpsOptions.toBuilder().connectTimeout(b.connectTimeout).build();
+        TransportOptions httpsBase = b.httpsOptions;
+        Layer layer = b.tlsLayer;
+        TlsClientConfig tlsConfig = b.tlsConfig;
+        TransportOptions base = b.options;
+        Duration connectTimeout = b.connectTimeout;
+        Supplier<TransportOptions> https = ClientConfig.once(() -> (httpsBase != null
+                        ? httpsBase
+                        : base.toBuilder()
+                                .layer(
+                                        layer != null
+                                                ? layer
+                                                : TlsLayer.client(
+                                                        tlsConfig != null
+                                                                ? tlsConfig
+                                                                : Builder.defaultTls(Trust.system())))
+                                .build())
+                .toBuilder().connectTimeout(connectTimeout).build());
         engine = new ClientEngine(new ClientConfig(
                 transport,
                 owned,
@@ -104,6 +145,8 @@ public final class HttpClient implements AutoCloseable {
         private Transport transport;
         private TransportOptions options = TransportOptions.defaults();
         private TransportOptions httpsOptions;
+        private Layer tlsLayer;
+        private TlsClientConfig tlsConfig;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
         private int maxConnectionsPerOrigin = 16;
@@ -129,19 +172,60 @@ public final class HttpClient implements AutoCloseable {
             return this;
         }
 
-        /** Socket options for {@code https} connections: they must hold the TLS layer. */
+        /**
+         * Socket options for {@code https} connections, used as they are: they must hold the TLS
+         * layer. Replaces {@link #trust}, {@link #tls(TlsClientConfig)} and {@link #tls(Layer)}.
+         */
         public Builder httpsOptions(TransportOptions value) {
             if (value.layers().isEmpty()) {
                 throw new IllegalArgumentException("https options need a TLS layer");
             }
             httpsOptions = value;
+            tlsLayer = null;
+            tlsConfig = null;
             return this;
         }
 
-        /** Uses {@code tlsLayer} (from wirekit-tls) over the {@link #options} for {@code https}. */
+        /**
+         * Uses {@code tlsLayer} (a {@link TlsLayer#client client layer}, or any layer that does TLS)
+         * over the {@link #options} for {@code https}. The layer decides trust and ALPN; the
+         * client still sets each connection's server name (SNI, host name check) to the URI's host.
+         */
         public Builder tls(Layer tlsLayer) {
-            httpsOptions = options.toBuilder().layer(tlsLayer).build();
+            this.tlsLayer = Objects.requireNonNull(tlsLayer, "tlsLayer");
+            tlsConfig = null;
+            httpsOptions = null;
             return this;
+        }
+
+        /**
+         * The TLS configuration for {@code https}, used as it is: set {@link
+         * TlsClientConfig.Builder#applicationProtocols} to {@code "http/1.1"} in it to offer ALPN
+         * as the default configuration does.
+         */
+        public Builder tls(TlsClientConfig config) {
+            tlsConfig = Objects.requireNonNull(config, "config");
+            tlsLayer = null;
+            httpsOptions = null;
+            return this;
+        }
+
+        /**
+         * Which servers {@code https} accepts, instead of the system trust store: for example
+         * {@link Trust#pem(java.nio.file.Path)} for a private CA, {@link Trust#pinned(String...)}
+         * for a known certificate. Host names are still verified (except for pinned
+         * certificates, which are the identity themselves) and ALPN offers {@code http/1.1}.
+         */
+        public Builder trust(Trust trust) {
+            return tls(defaultTls(Objects.requireNonNull(trust, "trust")));
+        }
+
+        /** The TLS configuration a client uses unless told otherwise: ALPN {@code http/1.1}. */
+        private static TlsClientConfig defaultTls(Trust trust) {
+            return TlsClientConfig.builder()
+                    .trust(trust)
+                    .applicationProtocols(ALPN_HTTP_1_1)
+                    .build();
         }
 
         public Builder connectTimeout(Duration value) {

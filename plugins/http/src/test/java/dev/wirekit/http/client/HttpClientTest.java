@@ -3,7 +3,6 @@ package dev.wirekit.http.client;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wirekit.api.Server;
 import dev.wirekit.api.Transport;
@@ -257,15 +256,6 @@ class HttpClientTest {
             first.close();
             assertEquals(TestSite.HELLO, second.get(10, TimeUnit.SECONDS));
             assertEquals(1L, s.server.stats().accepted());
-        }
-    }
-
-    @Test
-    void httpsWithoutTlsIsAClearError() throws Exception {
-        try (HttpClient client =
-                HttpClient.builder().transport(Transport.load("nio")).build()) {
-            IOException e = assertThrows(IOException.class, () -> client.get("https://127.0.0.1:1/"));
-            assertTrue(e.getMessage().contains("TLS"), e.getMessage());
         }
     }
 

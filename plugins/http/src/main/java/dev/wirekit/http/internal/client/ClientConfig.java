@@ -5,6 +5,7 @@ import dev.wirekit.api.TransportOptions;
 import dev.wirekit.http.client.HostResolver;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * What one {@link dev.wirekit.http.client.HttpClient} was built with.
@@ -12,7 +13,8 @@ import java.time.Duration;
  * @param transport the transport connections are made with
  * @param ownsTransport whether closing the client closes the transport
  * @param httpOptions options for http connections
- * @param httpsOptions options (with a TLS layer) for https connections, or null
+ * @param httpsOptions options (with a TLS layer) for https connections, made on first use (the
+ *     default trust loads the system store)
  * @param readTimeout how long each read of a response may wait
  * @param maxConnectionsPerOrigin connections open to one origin at most
  * @param maxIdlePerOrigin idle connections kept per origin at most
@@ -27,7 +29,7 @@ public record ClientConfig(
         Transport transport,
         boolean ownsTransport,
         TransportOptions httpOptions,
-        TransportOptions httpsOptions,
+        Supplier<TransportOptions> httpsOptions,
         Duration readTimeout,
         int maxConnectionsPerOrigin,
         int maxIdlePerOrigin,
@@ -36,4 +38,20 @@ public record ClientConfig(
         int maxResponseHeaderBytes,
         String userAgent,
         HostResolver resolver,
-        Clock clock) {}
+        Clock clock) {
+
+    /** {@code supplier}'s value, made once, on the first call. */
+    public static <T> Supplier<T> once(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+}

@@ -108,13 +108,16 @@ final class ConnectionPool implements AutoCloseable {
     }
 
     private Connection connect(Origin origin) throws IOException {
+        // https: the URI's host is the name TLS sends as SNI and checks the certificate against
         TransportOptions options;
         if (origin.secure()) {
-            if (config.httpsOptions() == null) {
-                throw new IOException("https needs TLS: give the client a TLS layer (HttpClient.Builder.tls)");
+            try {
+                options = config.httpsOptions().get().toBuilder()
+                        .serverName(origin.host())
+                        .build();
+            } catch (IllegalStateException e) { // the system trust store cannot be loaded
+                throw new IOException("https to " + origin + ": " + e.getMessage(), e);
             }
-            options =
-                    config.httpsOptions().toBuilder().serverName(origin.host()).build();
         } else {
             options = config.httpOptions();
         }

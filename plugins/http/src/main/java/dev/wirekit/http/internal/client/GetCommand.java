@@ -43,8 +43,9 @@ final class GetCommand implements CommandSpec.Action {
                 .maxRedirects(v.integer("max-redirects"))
                 .readTimeout(v.duration("timeout"));
         if (!options.layers().isEmpty()) {
-            builder.httpsOptions(options);
-        }
+            builder.httpsOptions(options); // the CLI's --trust/--insecure/--sni/--cert: for https only
+        } // else https trusts the system store and checks the host name, like curl
+
         try (HttpClient client = builder.build();
                 ClientResponse response = client.send(request)) {
             PrintStream out = ctx.out();

@@ -1,5 +1,6 @@
 package dev.wirekit.http.internal.client;
 
+import dev.wirekit.api.SecurityInfo;
 import dev.wirekit.http.Headers;
 import dev.wirekit.http.HttpException;
 import dev.wirekit.http.client.ClientResponse;
@@ -11,6 +12,7 @@ import java.net.ProtocolException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /** A {@link ClientResponse} whose connection goes back to the pool when the body is done. */
 final class PooledResponse implements ClientResponse {
@@ -21,6 +23,7 @@ final class PooledResponse implements ClientResponse {
     private final ResponseHead head;
     private final BodyInputStream body;
     private final URI uri;
+    private final Optional<SecurityInfo> security;
     private final boolean reusable;
     private final InputStream stream = new Body();
     private boolean released;
@@ -37,6 +40,7 @@ final class PooledResponse implements ClientResponse {
         this.head = head;
         this.body = body;
         this.uri = uri;
+        this.security = pc.connection.security();
         this.reusable = reusable;
         if (body.isComplete()) {
             release(true);
@@ -66,6 +70,11 @@ final class PooledResponse implements ClientResponse {
     @Override
     public URI uri() {
         return uri;
+    }
+
+    @Override
+    public Optional<SecurityInfo> security() {
+        return security;
     }
 
     @Override
