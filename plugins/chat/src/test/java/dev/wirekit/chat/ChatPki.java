@@ -82,6 +82,11 @@ final class ChatPki {
         return ca;
     }
 
+    /** The server certificate: localhost, 127.0.0.1, ::1. */
+    Issued server() {
+        return server;
+    }
+
     /** A client certificate with this common name, issued by the CA. */
     Issued client(String cn) {
         return issue(cn, ca, false);
