@@ -9,8 +9,10 @@ import dev.wirekit.api.TransportOptions;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -245,6 +247,33 @@ class TlsLoginTest {
                             .saslExternal()
                             .connect());
             assertTrue(refused.getMessage().contains("not registered"), refused.getMessage());
+        }
+    }
+    /** The certificate's registration and a message queued for its account outlive a restart. */
+    @ParameterizedTest
+    @ValueSource(strings = {"blocking", "nio"})
+    void aCertificateLoginAndItsQueuedMailSurviveARestart(String transport, @TempDir Path dir) throws Exception {
+        ChatPki.Issued erins = pki.client("erin");
+        ChatServerConfig config =
+                ChatFixture.config().accountsFile(dir.resolve("accounts.txt")).build();
+        try (TwoListeners s = new TwoListeners(transport, config);
+                IrcTestClient alice = s.plain.client("alice")) {
+            s.plain.chat.accounts().add("erin", PASSWORD);
+            s.plain.chat.accounts().addCertificate("erin", AccountStore.fingerprint(erins.certificate()));
+            alice.send("PRIVMSG erin :before the restart");
+            assertEquals("QUEUED", alice.expect("NOTE").param(1));
+        }
+        ChatClientTest.Events toErin = new ChatClientTest.Events();
+        try (TwoListeners s = new TwoListeners(transport, config);
+                ChatClient erin = s.chatClient("erin", pki.clientOptions(erins))
+                        .saslExternal()
+                        .listener(toErin)
+                        .connect()) {
+            assertEquals("erin", erin.account());
+            assertEquals(
+                    "before the restart",
+                    toErin.await(ChatEvent.Message.class, m -> m.from().equals("alice"))
+                            .text());
         }
     }
 }
