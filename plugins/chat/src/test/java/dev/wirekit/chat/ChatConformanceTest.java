@@ -89,6 +89,24 @@ class ChatConformanceTest {
         }
     }
 
+    /** The suite's TLS path against a third-party TLS server: ngircd's own TLS port (GnuTLS or OpenSSL). */
+    @Test
+    void ngircdPassesTheRulesItSupportsOverTls(@TempDir Path dir) throws Exception {
+        ChatPki pki = ChatPki.create();
+        try (Ngircd ngircd = Ngircd.start(dir, pki.rsaServer());
+                Transport transport = Transport.load("nio")) {
+            WireTarget target = new WireTarget(
+                    ngircd.tlsAddress,
+                    transport,
+                    pki.clientOptions(),
+                    TransportOptions.defaults(),
+                    false,
+                    java.time.Duration.ofSeconds(10));
+            SuiteReport report = run(target);
+            assertEquals(REQUIRED, report.rules(SuiteReport.Status.PASSED), "every required rule, over TLS");
+        }
+    }
+
     @Test
     void ngircdPassesTheRulesItSupports(@TempDir Path dir) throws Exception {
         try (Ngircd ngircd = Ngircd.start(dir);

@@ -56,12 +56,16 @@ final class ChatPki {
 
         /** Writes {@code name.crt} and {@code name.key} (PKCS#8 PEM) into {@code dir}: {crt, key}. */
         Path[] writePem(Path dir, String name) throws IOException {
-            Path crt = Files.writeString(dir.resolve(name + ".crt"), pem(certificate));
             StringWriter out = new StringWriter();
             try (PemWriter w = new PemWriter(out)) {
                 w.writeObject(new PemObject("PRIVATE KEY", key.getEncoded()));
             }
-            Path k = Files.writeString(dir.resolve(name + ".key"), out.toString());
+            return write(dir, name, out.toString());
+        }
+
+        private Path[] write(Path dir, String name, String keyPem) throws IOException {
+            Path crt = Files.writeString(dir.resolve(name + ".crt"), pem(certificate));
+            Path k = Files.writeString(dir.resolve(name + ".key"), keyPem);
             return new Path[] {crt, k};
         }
     }
@@ -140,10 +144,23 @@ final class ChatPki {
         return tmf;
     }
 
+    /** A server certificate like {@link #server()} with an RSA key (GnuTLS, in ngircd, reads Java's EC PKCS#8 keys badly). */
+    Issued rsaServer() {
+        return issue("localhost", ca, false, true);
+    }
+
     private static Issued issue(String cn, Issued issuer, boolean isCa) {
+        return issue(cn, issuer, isCa, false);
+    }
+
+    private static Issued issue(String cn, Issued issuer, boolean isCa, boolean rsa) {
         try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-            g.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPairGenerator g = KeyPairGenerator.getInstance(rsa ? "RSA" : "EC");
+            if (rsa) {
+                g.initialize(2048);
+            } else {
+                g.initialize(new ECGenParameterSpec("secp256r1"));
+            }
             KeyPair pair = g.generateKeyPair();
             X500Principal subject = new X500Principal("CN=" + cn + ", O=Wirekit Chat Tests");
             X500Principal issuerName =
