@@ -1,6 +1,7 @@
 package dev.wirekit.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wirekit.api.Server;
@@ -159,6 +160,27 @@ class ChatTlsCommandTest {
                     "/quit\n");
             assertEquals(1, noCert.exitCode());
             assertTrue(noCert.err().contains("needs a TLS client certificate"), noCert.err());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void saslExternalWithoutTlsIsAUsageErrorBeforeConnecting() throws Exception {
+        try (Transport t = Transport.load("nio")) {
+            // Port 9 on loopback: nothing is contacted, the options are refused first.
+            IllegalArgumentException noTls = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> CommandHarness.run(
+                            CHAT, t, Map.of("target", "127.0.0.1:9", "nick", "carol", "sasl-external", "true"), ""));
+            assertTrue(noTls.getMessage().contains("--tls --cert FILE --key FILE"), noTls.getMessage());
+            IllegalArgumentException both = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> CommandHarness.run(
+                            CHAT,
+                            t,
+                            pki.clientOptions(),
+                            Map.of("target", "127.0.0.1:9", "sasl", "carol", "sasl-external", "true"),
+                            ""));
+            assertTrue(both.getMessage().startsWith("choose one login"), both.getMessage());
         }
     }
 }
