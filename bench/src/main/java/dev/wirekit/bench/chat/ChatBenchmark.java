@@ -27,7 +27,8 @@ import java.util.Map;
 public final class ChatBenchmark {
     /** The servers compared; {@code -Dchat.servers=wirekit-nio} runs a subset (to profile one, with -Dbench.jfr). */
     private static final List<String> SERVERS =
-            List.of(System.getProperty("chat.servers", "wirekit-nio,wirekit-blocking,ngircd").split(","));
+            List.of(System.getProperty("chat.servers", "wirekit-nio,wirekit-blocking,ngircd")
+                    .split(","));
 
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 8;
@@ -121,7 +122,9 @@ public final class ChatBenchmark {
                             "%-17s %,6d msg/s: fan-out %,9.0f/s, p99 %.1f ms%n",
                             server,
                             rate,
-                            median(runs.stream().map(ChatLoad.Result::fanOutPerSecond).toList()),
+                            median(runs.stream()
+                                    .map(ChatLoad.Result::fanOutPerSecond)
+                                    .toList()),
                             median(runs.stream().map(ChatLoad.Result::p99).toList()));
                 }
             }
