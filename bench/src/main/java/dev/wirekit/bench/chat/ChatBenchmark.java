@@ -25,7 +25,10 @@ import java.util.Map;
  * 6.5 times the clients (three servers, client and server sockets).
  */
 public final class ChatBenchmark {
-    private static final List<String> SERVERS = List.of("wirekit-nio", "wirekit-blocking", "ngircd");
+    /** The servers compared; {@code -Dchat.servers=wirekit-nio} runs a subset (to profile one, with -Dbench.jfr). */
+    private static final List<String> SERVERS =
+            List.of(System.getProperty("chat.servers", "wirekit-nio,wirekit-blocking,ngircd")
+                    .split(","));
 
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 8;
@@ -110,6 +113,23 @@ public final class ChatBenchmark {
                 clients / channels,
                 seconds,
                 rounds);
+        if (!SERVERS.equals(List.of("wirekit-nio", "wirekit-blocking", "ngircd"))) {
+            for (String server : SERVERS) { // a subset: no ratios
+                for (int rate : rates) {
+                    List<ChatLoad.Result> runs = results.get(server).get(rate);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%-17s %,6d msg/s: fan-out %,9.0f/s, p99 %.1f ms%n",
+                            server,
+                            rate,
+                            median(runs.stream()
+                                    .map(ChatLoad.Result::fanOutPerSecond)
+                                    .toList()),
+                            median(runs.stream().map(ChatLoad.Result::p99).toList()));
+                }
+            }
+            return;
+        }
         System.out.println("| offered msg/s | fan-out/s offered | Wirekit NIO fan-out/s (p99 ms) | Wirekit blocking"
                 + " fan-out/s (p99 ms) | ngircd fan-out/s (p99 ms) | NIO / ngircd | blocking / ngircd |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|");

@@ -15,11 +15,15 @@ import java.util.concurrent.TimeUnit;
 final class Ngircd implements AutoCloseable {
     private final Process process;
     final InetSocketAddress address;
+    /** The TLS port's address, or null when started without a certificate. */
+    final InetSocketAddress tlsAddress;
+
     final Path log;
 
-    private Ngircd(Process process, InetSocketAddress address, Path log) {
+    private Ngircd(Process process, InetSocketAddress address, InetSocketAddress tlsAddress, Path log) {
         this.process = process;
         this.address = address;
+        this.tlsAddress = tlsAddress;
         this.log = log;
     }
 
@@ -34,11 +38,22 @@ final class Ngircd implements AutoCloseable {
 
     /** Starts ngircd in the foreground with a temp configuration; skips the test when it is not installed. */
     static Ngircd start(Path dir) throws IOException, InterruptedException {
+        return start(dir, null);
+    }
+
+    /**
+     * As {@link #start(Path)}, with a TLS port too when {@code certificate} is given (its PEM files are
+     * written into {@code dir}).
+     */
+    static Ngircd start(Path dir, ChatPki.Issued certificate) throws IOException, InterruptedException {
         Path binary = binary();
         assumeTrue(binary != null, "ngircd is not installed (Debian package ngircd)");
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
+        int port = freePort();
+        int tlsPort = certificate == null ? 0 : freePort();
+        String ssl = "";
+        if (certificate != null) {
+            Path[] pem = certificate.writePem(dir, "ngircd");
+            ssl = String.join("\n", "[SSL]", "CertFile = " + pem[0], "KeyFile = " + pem[1], "Ports = " + tlsPort, "");
         }
         Path conf = dir.resolve("ngircd.conf");
         Files.writeString(
@@ -63,18 +78,24 @@ final class Ngircd implements AutoCloseable {
                         "DNS = no",
                         "Ident = no",
                         "PAM = no",
-                        ""));
+                        ssl));
         Path log = dir.resolve("ngircd.log");
         Process process = new ProcessBuilder(binary.toString(), "-n", "-f", conf.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
-        Ngircd ngircd = new Ngircd(process, address, log);
+        InetSocketAddress tlsAddress =
+                certificate == null ? null : new InetSocketAddress(InetAddress.getLoopbackAddress(), tlsPort);
+        Ngircd ngircd = new Ngircd(process, address, tlsAddress, log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (true) {
-            try (Socket s = new Socket()) {
+            try (Socket s = new Socket();
+                    Socket t = new Socket()) {
                 s.connect(address, 1000);
+                if (tlsAddress != null) {
+                    t.connect(tlsAddress, 1000);
+                }
                 return ngircd;
             } catch (IOException notYet) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -84,6 +105,12 @@ final class Ngircd implements AutoCloseable {
                 }
                 process.waitFor(20, TimeUnit.MILLISECONDS); // poll with a deadline while it starts
             }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
         }
     }
 

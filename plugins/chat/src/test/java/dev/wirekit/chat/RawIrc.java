@@ -49,6 +49,25 @@ final class RawIrc implements AutoCloseable {
         throw new AssertionError("the stream ended without a " + command + "; seen: " + seen);
     }
 
+    /**
+     * Everything until the server closes the connection, by FIN or by reset (a server that closes
+     * with unread input resets); fails on the read timeout if it does not close.
+     */
+    String readToEnd() throws IOException {
+        StringBuilder rest = new StringBuilder();
+        try {
+            int c;
+            while ((c = in.read()) != -1) {
+                rest.append((char) c);
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            throw new AssertionError("the server did not close the connection; it sent: " + rest, e);
+        } catch (java.net.SocketException e) {
+            // reset: closed too
+        }
+        return rest.toString();
+    }
+
     @Override
     public void close() {
         connection.close();

@@ -61,6 +61,13 @@ final class ChatConsole {
                 .timeout(values.duration("timeout"))
                 .listener(this::show);
         if (values.flag("sasl-external")) {
+            if (values.has("sasl")) {
+                throw new IllegalArgumentException("choose one login: --sasl ACCOUNT (a password) or --sasl-external");
+            }
+            if (context.clientOptions().layers().isEmpty()) {
+                throw new IllegalArgumentException(
+                        "--sasl-external logs in with a TLS client certificate: add --tls --cert FILE --key FILE");
+            }
             builder.saslExternal();
         } else if (values.has("sasl")) {
             char[] password = UserCommands.readPassword(context, "Password for " + values.string("sasl") + ": ");

@@ -91,6 +91,9 @@ final class Queries {
                 batch.numeric(client, Numeric.RPL_WHOISCHANNELS, who.nick, String.join(" ", chans));
             }
             batch.numeric(client, Numeric.RPL_WHOISSERVER, who.nick, network.server, network.config.networkName());
+            if (who.secure) {
+                batch.numeric(client, Numeric.RPL_WHOISSECURE, who.nick, "is using a secure connection");
+            }
             if (who.account != null) {
                 batch.numeric(client, Numeric.RPL_WHOISACCOUNT, who.nick, who.account, "is logged in as");
             }
