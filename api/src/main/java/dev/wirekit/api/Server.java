@@ -34,4 +34,16 @@ public interface Server extends AutoCloseable {
 
     /** Waits until the server has been closed (by another thread). */
     void awaitClose() throws InterruptedException;
+
+    /**
+     * This server, closing {@code resource} too once it has closed: what a service built on top of
+     * a server owns (an access log, an upstream client pool) ends with it. The resource is closed
+     * even when closing the server fails.
+     *
+     * @param name how the returned server describes itself ({@code "http"} gives {@code "http
+     *     tcp 127.0.0.1:8080"} when this server says {@code "tcp 127.0.0.1:8080"})
+     */
+    default Server alsoClosing(AutoCloseable resource, String name) {
+        return new ClosingServer(this, resource, name);
+    }
 }

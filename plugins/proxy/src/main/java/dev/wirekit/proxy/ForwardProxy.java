@@ -116,7 +116,7 @@ public final class ForwardProxy {
             upstream.close();
             throw e;
         }
-        return new ProxyServer(running, upstream);
+        return running.alsoClosing(upstream, "proxy");
     }
 
     /** The cache's counters so far. */
@@ -284,57 +284,6 @@ public final class ForwardProxy {
                 throw new IllegalArgumentException(name + " must be positive: " + value);
             }
             return value;
-        }
-    }
-
-    /** The listening proxy: closing it closes the upstream client too. */
-    private record ProxyServer(Server server, HttpClient upstream) implements Server {
-        @Override
-        public InetSocketAddress localAddress() {
-            return server.localAddress();
-        }
-
-        @Override
-        public String protocol() {
-            return server.protocol();
-        }
-
-        @Override
-        public ServerStats stats() {
-            return server.stats();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return server.isOpen();
-        }
-
-        @Override
-        public void close() {
-            try {
-                server.close();
-            } finally {
-                upstream.close();
-            }
-        }
-
-        @Override
-        public void close(Duration drainTimeout) {
-            try {
-                server.close(drainTimeout);
-            } finally {
-                upstream.close();
-            }
-        }
-
-        @Override
-        public void awaitClose() throws InterruptedException {
-            server.awaitClose();
-        }
-
-        @Override
-        public String toString() {
-            return "proxy " + server;
         }
     }
 }

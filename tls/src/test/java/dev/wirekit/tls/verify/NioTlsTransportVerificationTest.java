@@ -12,6 +12,11 @@ class NioTlsTransportVerificationTest extends TransportVerification {
     }
 
     @Override
+    protected dev.wirekit.testkit.TestEnvironment environment() {
+        return new dev.wirekit.testkit.TestEnvironment(TlsOptions.PATIENCE);
+    }
+
+    @Override
     protected TransportOptions serverOptions() {
         return TlsOptions.with(TlsOptions.TLS_SERVER);
     }

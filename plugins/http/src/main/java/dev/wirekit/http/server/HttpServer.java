@@ -81,7 +81,7 @@ public final class HttpServer {
      */
     public Server start(Transport transport, InetSocketAddress address, TransportOptions options) throws IOException {
         Server server = transport.listen(address, connectionHandler(), options);
-        return new HttpServerHandle(server, config.accessLog());
+        return server.alsoClosing(config.accessLog(), "http");
     }
 
     /** {@link #start(Transport, InetSocketAddress, TransportOptions)} with default options. */
@@ -180,57 +180,6 @@ public final class HttpServer {
 
         public HttpServer build() {
             return new HttpServer(this);
-        }
-    }
-
-    /** The listening server, which also closes the access log. */
-    private record HttpServerHandle(Server server, AccessLog accessLog) implements Server {
-        @Override
-        public InetSocketAddress localAddress() {
-            return server.localAddress();
-        }
-
-        @Override
-        public String protocol() {
-            return server.protocol();
-        }
-
-        @Override
-        public ServerStats stats() {
-            return server.stats();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return server.isOpen();
-        }
-
-        @Override
-        public void close() {
-            try {
-                server.close();
-            } finally {
-                accessLog.close();
-            }
-        }
-
-        @Override
-        public void close(Duration drainTimeout) {
-            try {
-                server.close(drainTimeout);
-            } finally {
-                accessLog.close();
-            }
-        }
-
-        @Override
-        public void awaitClose() throws InterruptedException {
-            server.awaitClose();
-        }
-
-        @Override
-        public String toString() {
-            return "http " + server;
         }
     }
 }
