@@ -91,11 +91,12 @@ class ClosingServerTest {
 
     @Test
     void aCheckedFailureOfTheResourceIsReported() {
-        Server server = new Recording(new ArrayList<>(), null).alsoClosing(
-                () -> {
-                    throw new java.io.IOException("disk gone");
-                },
-                "http");
+        Server server = new Recording(new ArrayList<>(), null)
+                .alsoClosing(
+                        () -> {
+                            throw new java.io.IOException("disk gone");
+                        },
+                        "http");
         IllegalStateException e = assertThrows(IllegalStateException.class, server::close);
         assertTrue(e.getMessage().contains("disk gone"), e.getMessage());
     }

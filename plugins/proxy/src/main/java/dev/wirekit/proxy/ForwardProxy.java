@@ -1,7 +1,6 @@
 package dev.wirekit.proxy;
 
 import dev.wirekit.api.Server;
-import dev.wirekit.api.ServerStats;
 import dev.wirekit.api.Transport;
 import dev.wirekit.api.TransportOptions;
 import dev.wirekit.http.client.HostResolver;

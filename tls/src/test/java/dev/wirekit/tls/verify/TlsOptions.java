@@ -34,6 +34,9 @@ final class TlsOptions {
     static final java.time.Duration PATIENCE = java.time.Duration.ofSeconds(90);
 
     static TransportOptions with(dev.wirekit.api.layer.Layer layer) {
-        return TransportOptions.builder().layer(layer).handshakeTimeout(PATIENCE).build();
+        return TransportOptions.builder()
+                .layer(layer)
+                .handshakeTimeout(PATIENCE)
+                .build();
     }
 }

@@ -2,7 +2,6 @@ package dev.wirekit.http.server;
 
 import dev.wirekit.api.ConnectionHandler;
 import dev.wirekit.api.Server;
-import dev.wirekit.api.ServerStats;
 import dev.wirekit.api.Transport;
 import dev.wirekit.api.TransportOptions;
 import dev.wirekit.http.internal.server.HttpConnectionHandler;
@@ -11,7 +10,6 @@ import dev.wirekit.http.internal.server.ServerConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
