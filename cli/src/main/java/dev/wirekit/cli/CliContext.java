@@ -14,16 +14,16 @@ final class CliContext implements CommandContext, AutoCloseable {
     private final OptionValues values;
     private final Terminal terminal;
     private final Supplier<Transport> transportFactory;
-    private final TransportOptions stream;
-    private final TransportOptions datagram;
+    private final java.util.function.Supplier<TransportOptions> stream;
+    private final java.util.function.Supplier<TransportOptions> datagram;
     private Transport transport;
 
     CliContext(
             OptionValues values,
             Terminal terminal,
             Supplier<Transport> transportFactory,
-            TransportOptions stream,
-            TransportOptions datagram) {
+            java.util.function.Supplier<TransportOptions> stream,
+            java.util.function.Supplier<TransportOptions> datagram) {
         this.values = values;
         this.terminal = terminal;
         this.transportFactory = transportFactory;
@@ -46,12 +46,12 @@ final class CliContext implements CommandContext, AutoCloseable {
 
     @Override
     public TransportOptions clientOptions() {
-        return stream;
+        return stream.get();
     }
 
     @Override
     public TransportOptions datagramClientOptions() {
-        return datagram;
+        return datagram.get();
     }
 
     @Override

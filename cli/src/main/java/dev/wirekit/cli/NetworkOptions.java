@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
@@ -73,22 +74,45 @@ final class NetworkOptions {
         return TlsSettings.from(Arguments.values(parsed, tlsOptions(side), List.of(), List.of()));
     }
 
-    /** Stream and datagram options for a client command, with the TLS and DTLS layers when asked for. */
-    record Client(TransportOptions stream, TransportOptions datagram) {}
+    /**
+     * Stream and datagram options for a client command, with the TLS and DTLS layers when asked
+     * for. Each is made on first use (a command that only speaks TCP never builds a DTLS layer),
+     * then kept.
+     */
+    record Client(Supplier<TransportOptions> stream, Supplier<TransportOptions> datagram) {}
 
     /**
      * The client options: {@code base} plus the TLS client layer (stream) and DTLS client layer
-     * (datagram) when TLS is on.
+     * (datagram) when TLS is on. The options are checked now; files are read on first use.
      *
-     * @throws IllegalArgumentException when a certificate, key or trust file cannot be read
+     * @throws IllegalArgumentException when the options contradict each other, or (on first use)
+     *     when a certificate, key or trust file cannot be read
      */
     static Client client(ParseResult parsed, TransportOptions base) {
         TlsSettings tls = tls(parsed, Side.CLIENT);
-        try {
-            return new Client(tls.clientStreamOptions(base), tls.clientDatagramOptions(base));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("TLS: " + e.getMessage(), e);
-        }
+        return new Client(once(() -> tls.clientStreamOptions(base)), once(() -> tls.clientDatagramOptions(base)));
+    }
+
+    private interface IoSupplier<T> {
+        T get() throws IOException;
+    }
+
+    private static Supplier<TransportOptions> once(IoSupplier<TransportOptions> make) {
+        return new Supplier<>() {
+            private TransportOptions made;
+
+            @Override
+            public synchronized TransportOptions get() {
+                if (made == null) {
+                    try {
+                        made = make.get();
+                    } catch (IOException e) {
+                        throw new IllegalArgumentException("TLS: " + e.getMessage(), e);
+                    }
+                }
+                return made;
+            }
+        };
     }
 
     /**

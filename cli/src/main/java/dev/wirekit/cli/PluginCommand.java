@@ -41,7 +41,7 @@ final class PluginCommand {
                     var values = Arguments.values(parsed, own, parameters, positionals);
                     NetworkOptions.Client options = network
                             ? NetworkOptions.client(parsed, TransportOptions.defaults())
-                            : new NetworkOptions.Client(TransportOptions.defaults(), TransportOptions.defaults());
+                            : new NetworkOptions.Client(TransportOptions::defaults, TransportOptions::defaults);
                     try (CliContext context = new CliContext(
                             values,
                             cli.terminal,
