@@ -47,10 +47,10 @@ final class ServerProcess implements AutoCloseable {
                 ProcessHandle.current().info().command().orElse("java"), "-Xms256m", "-Xmx1g", "-XX:+UseParallelGC"));
         String jfr = System.getProperty("bench.jfr"); // -Dbench.jfr=DIR records a profile of each Wirekit server
         if (jfr != null) {
-            command.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr + "/chat-" + server.replace('@', '-') + ".jfr");
+            command.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr + "/chat-"
+                    + server.replace('@', '-') + ".jfr");
         }
-        command.addAll(
-                List.of("-cp", classPath, ChatServerMain.class.getName(), transport));
+        command.addAll(List.of("-cp", classPath, ChatServerMain.class.getName(), transport));
         Process p = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
