@@ -25,7 +25,10 @@ import java.util.Map;
  * 6.5 times the clients (three servers, client and server sockets).
  */
 public final class ChatBenchmark {
-    /** The servers compared; {@code -Dchat.servers=wirekit-nio} runs a subset (to profile one, with -Dbench.jfr). */
+    /**
+     * The servers compared; {@code -Dchat.servers=wirekit-nio} runs a subset (to profile one, with
+     * -Dbench.jfr), and {@code wirekit-nio@old} one from the class path in {@code -Dchat.classpath.old}.
+     */
     private static final List<String> SERVERS =
             List.of(System.getProperty("chat.servers", "wirekit-nio,wirekit-blocking,ngircd")
                     .split(","));

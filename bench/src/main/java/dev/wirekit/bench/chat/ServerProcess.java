@@ -29,16 +29,28 @@ final class ServerProcess implements AutoCloseable {
         this.dir = dir;
     }
 
-    /** Wirekit's chat server on transport {@code transport}, same JVM flags as the echo benchmark's servers. */
-    static ServerProcess wirekit(String transport) throws IOException {
+    /**
+     * Wirekit's chat server on transport {@code transport}, same JVM flags as the echo benchmark's
+     * servers. {@code transport@label} runs it from the class path in {@code -Dchat.classpath.label}
+     * instead of the benchmark's own: an older build, to compare before and after in one run.
+     */
+    static ServerProcess wirekit(String server) throws IOException {
+        int at = server.indexOf('@');
+        String transport = at < 0 ? server : server.substring(0, at);
+        String classPath = at < 0
+                ? System.getProperty("java.class.path")
+                : System.getProperty("chat.classpath." + server.substring(at + 1));
+        if (classPath == null) {
+            throw new IllegalArgumentException("-Dchat.classpath." + server.substring(at + 1) + " is not set");
+        }
         List<String> command = new java.util.ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-Xms256m", "-Xmx1g", "-XX:+UseParallelGC"));
         String jfr = System.getProperty("bench.jfr"); // -Dbench.jfr=DIR records a profile of each Wirekit server
         if (jfr != null) {
-            command.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr + "/chat-" + transport + ".jfr");
+            command.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr + "/chat-"
+                    + server.replace('@', '-') + ".jfr");
         }
-        command.addAll(
-                List.of("-cp", System.getProperty("java.class.path"), ChatServerMain.class.getName(), transport));
+        command.addAll(List.of("-cp", classPath, ChatServerMain.class.getName(), transport));
         Process p = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();

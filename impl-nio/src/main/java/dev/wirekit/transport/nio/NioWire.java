@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One non-blocking socket on an event loop. Reads happen on the loop. Writes are tried at once from
- * whichever thread writes, under a lock; what the socket does not take is queued and flushed by the
- * loop when the socket becomes writable, with gathering writes across queued messages.
+ * One non-blocking socket on an event loop. Reads happen on the loop. A write on the loop is tried at
+ * once; a write from any other thread, and whatever the socket does not take, is queued under a lock
+ * and flushed by the loop (soon, or when the socket becomes writable), with gathering writes across
+ * queued messages.
  */
 final class NioWire implements Wire, Handler {
     private static final Object SHUTDOWN_OUTPUT = new Object();
@@ -168,7 +169,11 @@ final class NioWire implements Wire, Handler {
         queued.addAndGet(n);
         writeLock.lock();
         try {
-            if (queue.isEmpty() && !writeInterest) {
+            // Only the loop writes at once. A write from another thread (a session fanning a message
+            // out to many peers) joins the queue and the loop flushes it: one hand-off per wire per
+            // loop turn, and messages that pile up meanwhile go out in one gathering write, so the
+            // cost per message falls as the load rises instead of staying one system call each.
+            if (queue.isEmpty() && !writeInterest && loop.inLoop()) {
                 long written = buffers.length == 1 ? channel.write(buffers[0]) : channel.write(buffers);
                 queued.addAndGet(-written);
                 if (written == n) {
