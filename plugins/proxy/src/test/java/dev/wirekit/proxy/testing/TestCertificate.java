@@ -2,6 +2,9 @@ package dev.wirekit.proxy.testing;
 
 import dev.wirekit.api.TransportOptions;
 import dev.wirekit.http.client.HttpClient;
+import dev.wirekit.testkit.pki.Issued;
+import dev.wirekit.testkit.pki.PemFiles;
+import dev.wirekit.testkit.pki.TestPki;
 import dev.wirekit.tls.KeyMaterial;
 import dev.wirekit.tls.TlsLayer;
 import dev.wirekit.tls.TlsServerConfig;
@@ -12,16 +15,17 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
-import java.time.InstantSource;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.stream.Stream;
 
 /**
  * A throwaway self-signed server certificate for {@code localhost}, {@code 127.0.0.1} and {@code
- * ::1} (EC P-256, made by wirekit-tls's development certificate generator in a temporary
- * directory): {@link #cert()} and {@link #key()} are PEM files for curl, nginx and openssl; {@link
- * #trust()} makes Wirekit's client accept it. Deleted on close.
+ * ::1} (EC P-256, from the testkit's test PKI, written to a temporary directory): {@link #cert()}
+ * and {@link #key()} are PEM files for curl, nginx and openssl; {@link #trust()} makes Wirekit's
+ * client accept it. Deleted on close.
  */
 public final class TestCertificate implements AutoCloseable {
     private final Path dir;
@@ -34,7 +38,17 @@ public final class TestCertificate implements AutoCloseable {
 
     public static TestCertificate create() throws IOException {
         Path dir = Files.createTempDirectory("wirekit-cert");
-        return new TestCertificate(dir, KeyMaterial.developmentCertificate(dir, InstantSource.system()));
+        Issued issued = TestPki.selfSigned()
+                .cn("localhost")
+                .dns("localhost")
+                .ip("127.0.0.1")
+                .ip("::1")
+                .validity(Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)))
+                .issue();
+        PemFiles files = issued.writePem(dir, "server");
+        Files.move(files.certificateChain(), dir.resolve("cert.pem"));
+        Files.move(files.privateKey(), dir.resolve("key.pem"));
+        return new TestCertificate(dir, KeyMaterial.of(issued.privateKey(), issued.chain()));
     }
 
     public Path cert() {
