@@ -5,6 +5,7 @@
 module dev.wirekit.testkit {
     requires transitive dev.wirekit.api;
     requires transitive org.junit.jupiter.api;
+    requires java.logging;
     requires org.junit.platform.launcher;
     requires org.junit.platform.reporting;
     requires com.fasterxml.jackson.databind;

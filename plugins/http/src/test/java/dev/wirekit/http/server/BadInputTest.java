@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wirekit.http.testing.LogCapture;
 import dev.wirekit.http.testing.RawClient;
 import dev.wirekit.http.testing.ServerFixture;
 import dev.wirekit.http.testing.TestSite;
 import dev.wirekit.http.testing.Transports;
+import dev.wirekit.testkit.doubles.LogCapture;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;

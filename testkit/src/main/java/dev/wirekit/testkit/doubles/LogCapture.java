@@ -1,4 +1,4 @@
-package dev.wirekit.http.testing;
+package dev.wirekit.testkit.doubles;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,8 +8,9 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Collects what is logged under one logger name (System.Logger goes to java.util.logging in tests),
- * to assert the one-log-line-per-failure rule.
+ * Collects what is logged under one logger name and its children ({@code System.Logger} goes to
+ * java.util.logging unless an application installs another backend), to assert the
+ * one-log-line-per-failure rule: {@code try (LogCapture log = new LogCapture("dev.wirekit.connection"))}.
  */
 public final class LogCapture implements AutoCloseable {
     private final Logger logger;
@@ -32,6 +33,7 @@ public final class LogCapture implements AutoCloseable {
         public void close() {}
     };
 
+    /** Starts capturing everything logged under {@code name}, at every level, until closed. */
     public LogCapture(String name) {
         logger = Logger.getLogger(name);
         previous = logger.getLevel();
