@@ -300,7 +300,10 @@ abstract class WireEndpoint implements WireReceiver, LayerChain.Host {
             outLock.unlock();
         }
         setOutboundFull(false);
-        if (closeWhenDrained) {
+        // A driver's "drained" can arrive late: its flusher emptied the queue, then a goodbye was
+        // queued and closing began before the report came. Close only over an empty queue; the
+        // flush of the goodbye reports again.
+        if (closeWhenDrained && wire.queuedBytes() == 0) {
             wire.close();
         }
     }
