@@ -20,6 +20,52 @@ import java.util.Optional;
 public interface Connection extends AutoCloseable {
 
     /**
+     * Answers bytes on the transport's event loop, as they arrive, instead of waking the thread
+     * that reads this connection: a fast path for protocols whose common requests can be answered
+     * without blocking (an HTTP server's cached small files). Everything else stays on that thread,
+     * in order.
+     *
+     * <p>The contract:
+     *
+     * <ul>
+     *   <li>Only the connection's reading thread arms, and only between messages: when it has no
+     *       bytes of its own buffered and nothing of its output is unwritten. It then calls {@link
+     *       #read}; while it waits there, each chunk of bytes that arrives is offered to {@code
+     *       reader} on the event loop.
+     *   <li>{@link InlineReader#answer} either takes the whole chunk (it has answered it, with
+     *       non-blocking writes on this connection, and returns true) or declines it without having
+     *       written anything (false). A declined chunk, and everything after it, goes to {@link
+     *       #read} as usual: the connection is disarmed until the reading thread arms it again.
+     *   <li>{@link #read} returns only bytes the reader declined; when it returns, for whatever
+     *       reason, the connection is disarmed, after any answer in progress has finished. Time spent
+     *       answering on the loop counts as activity: the read's timeout runs from the last answer.
+     *   <li>If {@code answer} throws, the connection is aborted.
+     * </ul>
+     *
+     * @return true when armed; false when this connection cannot answer on an event loop (a
+     *     thread-per-connection transport, a layer such as TLS on the connection, bytes already
+     *     waiting for {@link #read}, or a closed connection): then the caller just reads
+     */
+    default boolean armInline(InlineReader reader) {
+        return false;
+    }
+
+    /**
+     * What answers bytes on the event loop for {@link #armInline}. Must not block: no waiting for
+     * locks held by other threads, no file or network I/O beyond non-blocking writes to the
+     * connection (which queue when the socket is full, as a loop's writes do).
+     */
+    @FunctionalInterface
+    interface InlineReader {
+        /**
+         * @param data the bytes that arrived; valid only during the call
+         * @return true when it took all of {@code data} and answered it; false to decline, having
+         *     written nothing, so that {@link Connection#read} gets the bytes
+         */
+        boolean answer(ByteBuffer data) throws IOException;
+    }
+
+    /**
      * Reads at least one byte into {@code dst}, waiting for at most the read timeout.
      *
      * @return the number of bytes read, or -1 at the end of the stream (the peer closed or

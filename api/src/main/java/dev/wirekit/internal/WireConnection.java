@@ -20,6 +20,7 @@ import java.nio.channels.FileChannel;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -27,11 +28,22 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A {@link Connection}: bytes pushed by the driver wait in a bounded inbox (reading pauses when it
  * is full) until a reader pulls them; layers run on the reading thread, never on the driver's.
+ *
+ * <p>Armed for inline answers ({@link #armInline}), bytes go to the {@link InlineReader} on the
+ * driver's thread instead. The state machine: the reading thread moves IDLE to ARMED (only with
+ * an empty inbox) and back when its read returns; the driver's thread moves ARMED to ANSWERING and
+ * back to ARMED (answered) or to IDLE (declined: then, and only then, the bytes join the inbox).
+ * So nothing is answered inline while older bytes wait in the inbox, and the reading thread never
+ * runs while an answer is being written.
  */
 final class WireConnection extends WireEndpoint implements Connection {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
     private static final int WRITE_CHUNK = 64 * 1024;
     private static final long FILE_REGION = 1 << 20;
+    private static final System.Logger LOG = System.getLogger("dev.wirekit.connection");
+    private static final int IDLE = 0;
+    private static final int ARMED = 1;
+    private static final int ANSWERING = 2;
 
     private final ConcurrentLinkedDeque<ByteBuffer> inbox = new ConcurrentLinkedDeque<>();
     private final AtomicLong inboxBytes = new AtomicLong();
@@ -40,6 +52,10 @@ final class WireConnection extends WireEndpoint implements Connection {
     private volatile boolean rawEnded;
     private boolean layerEnded;
     private ByteBuffer plain = EMPTY;
+    private final AtomicInteger inline = new AtomicInteger(IDLE);
+    private volatile InlineReader inlineReader;
+    /** When the inline reader last answered (System.nanoTime); reads time out from there. */
+    private volatile long lastAnswer;
     /** Completes when the driver has made the wire active (or fails if it closed first). */
     final java.util.concurrent.CompletableFuture<Void> active = new java.util.concurrent.CompletableFuture<>();
 
@@ -70,6 +86,9 @@ final class WireConnection extends WireEndpoint implements Connection {
         int n = data.remaining();
         counters.bytesRead.add(n);
         touch();
+        if (inline.get() == ARMED && answeredInline(data)) {
+            return;
+        }
         inbox.addLast(Buffers.copy(data));
         inboxBytes.addAndGet(n);
         inboundGrew(inboxBytes);
@@ -88,6 +107,59 @@ final class WireConnection extends WireEndpoint implements Connection {
         active.completeExceptionally(
                 cause instanceof IOException io ? io : new java.net.SocketException("closed while connecting"));
         signal();
+    }
+
+    /** Offers {@code data} to the armed inline reader; true when it answered (driver's thread). */
+    private boolean answeredInline(ByteBuffer data) {
+        if (!inline.compareAndSet(ARMED, ANSWERING)) {
+            return false;
+        }
+        boolean answered = false;
+        try {
+            // Bytes still in the inbox came first: they are the reading thread's, and so is this.
+            answered = inbox.isEmpty() && inlineReader.answer(data.duplicate());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> describe() + ": the inline answer failed, closing: " + e);
+            inline.set(IDLE);
+            abort(e);
+            return true;
+        }
+        if (answered) {
+            lastAnswer = System.nanoTime();
+            inline.set(ARMED);
+            return true;
+        }
+        inline.set(IDLE);
+        return false;
+    }
+
+    @Override
+    public boolean armInline(InlineReader reader) {
+        if (chain != null || !transport.capabilities().eventLoop() || state.get() != OPEN || rawEnded) {
+            return false;
+        }
+        if (!inbox.isEmpty() || plain.hasRemaining() || inline.get() != IDLE) {
+            return false;
+        }
+        inlineReader = reader;
+        lastAnswer = System.nanoTime();
+        inline.set(ARMED);
+        return true;
+    }
+
+    /** Back to IDLE, after an answer in progress has been written (reading thread). */
+    private void disarm() {
+        for (int spins = 0; ; spins++) {
+            int s = inline.get();
+            if (s == IDLE || (s == ARMED && inline.compareAndSet(ARMED, IDLE))) {
+                return;
+            }
+            if (spins < 100) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield(); // an answer is short: it never blocks
+            }
+        }
     }
 
     private void signal() {
@@ -109,7 +181,7 @@ final class WireConnection extends WireEndpoint implements Connection {
         long deadline = System.nanoTime() + options.handshakeTimeout().toNanos();
         chain.start();
         while (!chain.isEstablished()) {
-            ByteBuffer raw = nextRaw(deadline, true);
+            ByteBuffer raw = nextRaw(deadline, 0, true);
             if (raw == null) {
                 Throwable cause = closeCause();
                 throw cause instanceof IOException io
@@ -147,6 +219,17 @@ final class WireConnection extends WireEndpoint implements Connection {
 
     @Override
     public int read(ByteBuffer dst, Duration timeout) throws IOException {
+        if (inline.get() == IDLE) {
+            return readPlain(dst, timeout);
+        }
+        try {
+            return readPlain(dst, timeout);
+        } finally {
+            disarm();
+        }
+    }
+
+    private int readPlain(ByteBuffer dst, Duration timeout) throws IOException {
         if (!dst.hasRemaining()) {
             return 0;
         }
@@ -158,7 +241,7 @@ final class WireConnection extends WireEndpoint implements Connection {
             if (layerEnded) {
                 return -1;
             }
-            ByteBuffer raw = nextRaw(deadline, false);
+            ByteBuffer raw = nextRaw(deadline, timeout.toNanos(), false);
             if (raw == null) {
                 Throwable cause = closeCause();
                 if (cause != null && !(cause instanceof OutboundOverflowException)) {
@@ -177,8 +260,11 @@ final class WireConnection extends WireEndpoint implements Connection {
         }
     }
 
-    /** The next raw chunk, or null at the end of the stream. */
-    private ByteBuffer nextRaw(long deadline, boolean handshaking) throws IOException {
+    /**
+     * The next raw chunk, or null at the end of the stream. While inline answers are armed, the
+     * deadline moves to {@code timeoutNanos} after the last answer.
+     */
+    private ByteBuffer nextRaw(long deadline, long timeoutNanos, boolean handshaking) throws IOException {
         while (true) {
             ByteBuffer raw = inbox.pollFirst();
             if (raw != null) {
@@ -193,6 +279,13 @@ final class WireConnection extends WireEndpoint implements Connection {
             try {
                 while (inbox.isEmpty() && !rawEnded) {
                     long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+                    if (left <= 0 && inline.get() != IDLE) {
+                        long fromLastAnswer = lastAnswer + timeoutNanos;
+                        if (fromLastAnswer - System.nanoTime() > 0) {
+                            deadline = fromLastAnswer;
+                            continue;
+                        }
+                    }
                     if (left <= 0) {
                         if (handshaking) {
                             HandshakeTimeoutException e = new HandshakeTimeoutException(

@@ -63,6 +63,11 @@ public final class HttpInput {
         return false;
     }
 
+    /** Drops the buffered bytes. */
+    public void clear() {
+        pos = limit = 0;
+    }
+
     /** Removes and returns the buffered bytes (for a connection handed over to a tunnel). */
     public byte[] takeBuffered() {
         byte[] rest = Arrays.copyOfRange(buf, pos, limit);

@@ -5,6 +5,7 @@ import dev.wirekit.api.Server;
 import dev.wirekit.api.Transport;
 import dev.wirekit.api.TransportOptions;
 import dev.wirekit.http.internal.server.HttpConnectionHandler;
+import dev.wirekit.http.internal.server.InlineHandler;
 import dev.wirekit.http.internal.server.Router;
 import dev.wirekit.http.internal.server.ServerConfig;
 import java.io.IOException;
@@ -137,10 +138,17 @@ public final class HttpServer {
                 throw new IllegalArgumentException("a static file prefix must be a plain path like /static: " + prefix);
             }
             int cut = p.length();
-            router.add(
-                    "*",
-                    p + "/*",
-                    (req, res) -> files.serve(req, res, req.rawPath().substring(cut)));
+            router.add("*", p + "/*", new InlineHandler() {
+                @Override
+                public void handle(Request req, Response res) throws IOException {
+                    files.serve(req, res, req.rawPath().substring(cut));
+                }
+
+                @Override
+                public boolean answersInline(String rawPath) {
+                    return files.answersFromMemory(rawPath.substring(cut));
+                }
+            });
             if (!p.isEmpty()) {
                 router.add("*", p, (req, res) -> files.serve(req, res, ""));
             }

@@ -79,6 +79,10 @@ public final class StaticFiles implements Handler {
         files.serve(request, response, rawRelativePath);
     }
 
+    boolean answersFromMemory(String rawRelativePath) {
+        return files.answersFromMemory(rawRelativePath);
+    }
+
     /** Builds {@link StaticFiles}. */
     public static final class Builder {
         private final Path root;

@@ -52,6 +52,12 @@ final class FileCache {
         return size <= maxFileBytes && contentBytes.get() + size <= maxContentBytes;
     }
 
+    /** Whether {@code rawPath} was last seen as a file whose bytes are in memory (no check that it still is). */
+    boolean holdsContent(String rawPath) {
+        Entry e = entries.get(rawPath);
+        return e != null && e.content != null;
+    }
+
     /** The entry for {@code rawPath} when it is still current, else null (and it is dropped). */
     Entry lookup(String rawPath) {
         Entry e = entries.get(rawPath);

@@ -3,6 +3,7 @@ package dev.wirekit.http.internal.server;
 import dev.wirekit.api.Connection;
 import dev.wirekit.http.HttpException;
 import dev.wirekit.http.internal.ByteSink;
+import dev.wirekit.http.internal.Framing;
 import dev.wirekit.http.internal.HttpInput;
 import dev.wirekit.http.internal.OutputBuffer;
 import dev.wirekit.http.internal.RequestHead;
@@ -21,6 +22,9 @@ import java.time.Duration;
  */
 final class ServerConnection {
     static final System.Logger LOG = System.getLogger("dev.wirekit.http");
+    /** The inline source has no more bytes: the head is not complete in the chunk offered. */
+    private static final IOException INCOMPLETE = new IOException("the head is not complete in the bytes offered");
+
     private static final int INPUT_BUFFER = 8 * 1024;
     private static final int OUTPUT_BUFFER = 16 * 1024;
     private static final Duration LINGER = Duration.ofSeconds(1);
@@ -31,6 +35,12 @@ final class ServerConnection {
     final Connection connection;
     final HttpInput input;
     final OutputBuffer output;
+    /** Requests begun on this connection, on its thread or inline. */
+    private int served;
+    /** Parses a request offered on the event loop, from {@link #offered}. */
+    private final HttpInput inlineInput;
+
+    private ByteBuffer offered;
 
     ServerConnection(ServerConfig config, DateCache dates, Connection connection) {
         this.config = config;
@@ -39,16 +49,21 @@ final class ServerConnection {
         HttpLimits limits = config.limits();
         this.input = new HttpInput(connection::read, INPUT_BUFFER, limits.readTimeout());
         this.output = new OutputBuffer(ByteSink.of(connection), OUTPUT_BUFFER);
+        this.inlineInput = config.accessLog().enabled() ? null : new HttpInput(this::readOffered, 1024, Duration.ZERO);
     }
 
     void run() {
         HttpLimits limits = config.limits();
-        int served = 0;
         try {
             while (true) {
                 RequestHead head;
                 try {
                     Duration wait = served == 0 ? limits.headerTimeout() : limits.idleTimeout();
+                    if (inlineInput != null && served > 0 && input.buffered() == 0 && output.buffered() == 0) {
+                        // Between requests with nothing pending: the event loop may answer the next
+                        // ones itself while this thread waits (see answerInline).
+                        connection.armInline(this::answerInline);
+                    }
                     head = input.readHead(config.headLimits(), wait, limits.headerTimeout(), RequestParser::parse);
                 } catch (HttpException e) {
                     ServerExchange.rejectHead(this, e);
@@ -83,6 +98,69 @@ final class ServerConnection {
                 // the peer is gone; nothing left to tell it
             }
         }
+    }
+
+    /**
+     * Answers one request on the event loop when it is a whole GET or HEAD, alone in {@code data},
+     * that keeps the connection open and goes to a handler that answers it without blocking (a
+     * cached small static file). Anything else is declined, untouched, for {@link #run}.
+     */
+    private boolean answerInline(ByteBuffer data) throws IOException {
+        RequestHead head;
+        offered = data;
+        try {
+            head = inlineInput.readHead(config.headLimits(), Duration.ZERO, Duration.ZERO, RequestParser::parse);
+            if (head == null || inlineInput.buffered() != 0 || data.hasRemaining() || !answersInline(head)) {
+                return false;
+            }
+        } catch (IOException | RuntimeException e) {
+            return false; // incomplete or malformed: the connection's thread reads it again and decides
+        } finally {
+            offered = null;
+            inlineInput.clear();
+        }
+        served++;
+        ServerExchange.Outcome outcome = new ServerExchange(this, head, false).run();
+        output.flush();
+        if (outcome != ServerExchange.Outcome.KEEP_ALIVE) {
+            connection.close(); // the connection's thread, waiting to read, sees the end and finishes
+        }
+        return true;
+    }
+
+    private boolean answersInline(RequestHead head) {
+        String method = head.method();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            return false;
+        }
+        dev.wirekit.http.Headers h = head.headers();
+        if (h.contains("Range") || h.contains("Expect") || !ServerExchange.wantsKeepAlive(head)) {
+            return false;
+        }
+        if (served + 1 >= config.limits().maxRequestsPerConnection() || Framing.ofRequest(head) != 0) {
+            return false;
+        }
+        RequestTarget target = RequestTarget.parse(method, head.target());
+        if (target.authority() != null) {
+            return false;
+        }
+        java.util.List<String> segments = PathCodec.rawSegments(target.rawPath());
+        segments.replaceAll(PathCodec::decode);
+        return config.router().find(method, segments) instanceof Router.Found found
+                && found.handler() instanceof InlineHandler inline
+                && inline.answersInline(target.rawPath());
+    }
+
+    private int readOffered(ByteBuffer dst, Duration timeout) throws IOException {
+        ByteBuffer src = offered;
+        if (src == null || !src.hasRemaining()) {
+            throw INCOMPLETE;
+        }
+        int n = Math.min(src.remaining(), dst.remaining());
+        dst.put(dst.position(), src, src.position(), n);
+        dst.position(dst.position() + n);
+        src.position(src.position() + n);
+        return n;
     }
 
     /**

@@ -51,7 +51,7 @@ final class ServerExchange {
         this.keepAlive = !last && wantsKeepAlive(head);
     }
 
-    private static boolean wantsKeepAlive(RequestHead head) {
+    static boolean wantsKeepAlive(RequestHead head) {
         Headers h = head.headers();
         if (head.minorVersion() == 0) {
             return h.containsToken("Connection", "keep-alive") && !h.containsToken("Connection", "close");

@@ -56,6 +56,14 @@ public final class StaticFileHandler {
         return resolver.root();
     }
 
+    /**
+     * Whether a GET or HEAD without a Range for {@code rawPath} would be answered from memory: the
+     * file's bytes were cached when last served (serving checks once more that it is unchanged).
+     */
+    public boolean answersFromMemory(String rawPath) {
+        return cache.holdsContent(rawPath);
+    }
+
     /** Serves the file {@code rawPath} (percent-encoded, relative to the root) names. */
     public void serve(Request request, Response response, String rawPath) throws IOException {
         String method = request.method();
