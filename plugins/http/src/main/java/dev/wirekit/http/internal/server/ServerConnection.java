@@ -107,10 +107,17 @@ final class ServerConnection {
      */
     private boolean answerInline(ByteBuffer data) throws IOException {
         RequestHead head;
+        RequestTarget target;
+        Router.Found route;
         offered = data;
         try {
             head = inlineInput.readHead(config.headLimits(), Duration.ZERO, Duration.ZERO, RequestParser::parse);
-            if (head == null || inlineInput.buffered() != 0 || data.hasRemaining() || !answersInline(head)) {
+            if (head == null || inlineInput.buffered() != 0 || data.hasRemaining() || !eligible(head)) {
+                return false;
+            }
+            target = RequestTarget.parse(head.method(), head.target());
+            route = inlineRoute(head.method(), target);
+            if (route == null) {
                 return false;
             }
         } catch (IOException | RuntimeException e) {
@@ -120,7 +127,7 @@ final class ServerConnection {
             inlineInput.clear();
         }
         served++;
-        ServerExchange.Outcome outcome = new ServerExchange(this, head, false).run();
+        ServerExchange.Outcome outcome = new ServerExchange(this, head, false, target, route).run();
         output.flush();
         if (outcome != ServerExchange.Outcome.KEEP_ALIVE) {
             connection.close(); // the connection's thread, waiting to read, sees the end and finishes
@@ -128,7 +135,8 @@ final class ServerConnection {
         return true;
     }
 
-    private boolean answersInline(RequestHead head) {
+    /** Whether the head alone allows an answer on the loop: a GET or HEAD, no body, kept alive. */
+    private boolean eligible(RequestHead head) {
         String method = head.method();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             return false;
@@ -137,18 +145,21 @@ final class ServerConnection {
         if (h.contains("Range") || h.contains("Expect") || !ServerExchange.wantsKeepAlive(head)) {
             return false;
         }
-        if (served + 1 >= config.limits().maxRequestsPerConnection() || Framing.ofRequest(head) != 0) {
-            return false;
-        }
-        RequestTarget target = RequestTarget.parse(method, head.target());
+        return served + 1 < config.limits().maxRequestsPerConnection() && Framing.ofRequest(head) == 0;
+    }
+
+    /** The route of an origin-form target when its handler answers it without blocking, else null. */
+    private Router.Found inlineRoute(String method, RequestTarget target) {
         if (target.authority() != null) {
-            return false;
+            return null;
         }
         java.util.List<String> segments = PathCodec.rawSegments(target.rawPath());
         segments.replaceAll(PathCodec::decode);
         return config.router().find(method, segments) instanceof Router.Found found
-                && found.handler() instanceof InlineHandler inline
-                && inline.answersInline(target.rawPath());
+                        && found.handler() instanceof InlineHandler inline
+                        && inline.answersInline(target.rawPath())
+                ? found
+                : null;
     }
 
     private int readOffered(ByteBuffer dst, Duration timeout) throws IOException {

@@ -43,12 +43,22 @@ final class ServerExchange {
     HttpException bodyFailure;
     private ServerRequest request;
     private ServerResponse response;
+    /** The target and route already worked out (by the event loop's fast path), or null. */
+    private final RequestTarget knownTarget;
+
+    private final Router.Found knownRoute;
 
     ServerExchange(ServerConnection conn, RequestHead head, boolean last) {
+        this(conn, head, last, null, null);
+    }
+
+    ServerExchange(ServerConnection conn, RequestHead head, boolean last, RequestTarget target, Router.Found route) {
         this.conn = conn;
         this.head = head;
         this.isHead = head.method().equals("HEAD");
         this.keepAlive = !last && wantsKeepAlive(head);
+        this.knownTarget = target;
+        this.knownRoute = route;
     }
 
     static boolean wantsKeepAlive(RequestHead head) {
@@ -96,7 +106,7 @@ final class ServerExchange {
         if (hosts == 1 && !h.get("Host").isEmpty() && !HostSyntax.isValidAuthority(h.get("Host"), false)) {
             throw new HttpException(400, "an invalid Host field");
         }
-        RequestTarget target = RequestTarget.parse(head.method(), head.target());
+        RequestTarget target = knownTarget != null ? knownTarget : RequestTarget.parse(head.method(), head.target());
         long length = Framing.ofRequest(head);
         HttpLimits limits = conn.config.limits();
         if (length > limits.maxBodyBytes()) {
@@ -170,6 +180,11 @@ final class ServerExchange {
     private void dispatch() throws Exception {
         String method = head.method();
         ServerConfig config = conn.config;
+        if (knownRoute != null) {
+            request.pathParams(knownRoute.params());
+            knownRoute.handler().handle(request, response);
+            return;
+        }
         Handler fallback = config.fallback();
         if (request.parsedTarget().authority() != null
                 && request.parsedTarget().rawPath().isEmpty()) {
