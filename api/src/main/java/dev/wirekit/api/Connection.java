@@ -29,9 +29,10 @@ public interface Connection extends AutoCloseable {
      *
      * <ul>
      *   <li>Only the connection's reading thread arms, and only between messages: when it has no
-     *       bytes of its own buffered and nothing of its output is unwritten. It then calls {@link
-     *       #read}; while it waits there, each chunk of bytes that arrives is offered to {@code
-     *       reader} on the event loop.
+     *       bytes of its own buffered and none of its output held back in its own buffers (what it
+     *       has written may still be queued: answers queue behind it). It then calls {@link #read};
+     *       while it waits there, each chunk of bytes that arrives is offered to {@code reader} on
+     *       the event loop.
      *   <li>{@link InlineReader#answer} either takes the whole chunk (it has answered it, with
      *       non-blocking writes on this connection, and returns true) or declines it without having
      *       written anything (false). A declined chunk, and everything after it, goes to {@link

@@ -90,6 +90,9 @@ final class WireConnection extends WireEndpoint implements Connection {
             return;
         }
         inbox.addLast(Buffers.copy(data));
+        // The reading thread may have armed after the check above: these bytes come before
+        // anything answered inline, so cancel that arming (its own inbox check may have missed them).
+        inline.compareAndSet(ARMED, IDLE);
         inboxBytes.addAndGet(n);
         inboundGrew(inboxBytes);
         signal();
@@ -115,22 +118,29 @@ final class WireConnection extends WireEndpoint implements Connection {
             return false;
         }
         boolean answered = false;
+        Throwable failure = null;
         try {
             // Bytes still in the inbox came first: they are the reading thread's, and so is this.
-            answered = inbox.isEmpty() && inlineReader.answer(data.duplicate());
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, () -> describe() + ": the inline answer failed, closing: " + e);
-            inline.set(IDLE);
-            abort(e);
+            // A connection that is closing answers nothing more.
+            answered = state.get() == OPEN && inbox.isEmpty() && inlineReader.answer(data.duplicate());
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            if (answered) {
+                lastAnswer = System.nanoTime();
+            }
+            inline.set(answered ? ARMED : IDLE);
+        }
+        if (failure != null) {
+            Throwable cause = failure;
+            LOG.log(System.Logger.Level.WARNING, () -> describe() + ": the inline answer failed, closing: " + cause);
+            abort(failure);
+            if (failure instanceof Error error) {
+                throw error;
+            }
             return true;
         }
-        if (answered) {
-            lastAnswer = System.nanoTime();
-            inline.set(ARMED);
-            return true;
-        }
-        inline.set(IDLE);
-        return false;
+        return answered;
     }
 
     @Override
@@ -138,12 +148,18 @@ final class WireConnection extends WireEndpoint implements Connection {
         if (chain != null || !transport.capabilities().eventLoop() || state.get() != OPEN || rawEnded) {
             return false;
         }
-        if (!inbox.isEmpty() || plain.hasRemaining() || inline.get() != IDLE) {
+        if (plain.hasRemaining() || inline.get() != IDLE) {
             return false;
         }
         inlineReader = reader;
         lastAnswer = System.nanoTime();
         inline.set(ARMED);
+        // Armed first, then the inbox checked: bytes the driver queued before it could see the
+        // arming are found here; bytes it queues later make it cancel the arming itself.
+        if (!inbox.isEmpty()) {
+            disarm();
+            return false;
+        }
         return true;
     }
 

@@ -160,7 +160,7 @@ class InlineAnswerTest {
 
     @Test
     void theReadTimeoutRunsFromTheLastInlineAnswer() throws Exception {
-        Duration timeout = Duration.ofMillis(300);
+        Duration timeout = Duration.ofMillis(1500);
         LineHandler handler = new LineHandler(timeout);
         try (Transport transport = Transport.of(new NioTransportProvider());
                 Server server = listen(transport, handler);
@@ -168,18 +168,20 @@ class InlineAnswerTest {
             assertEquals("armed true", handler.events.poll(TIMEOUT_S, TimeUnit.SECONDS));
             // Keep the connection busy with inline answers for several read timeouts: the waiting
             // thread's read must not time out, since the connection is anything but idle.
-            long busyUntil = System.nanoTime() + timeout.toNanos() * 4;
+            long busyUntil = System.nanoTime() + timeout.toNanos() * 3;
             int answered = 0;
-            while (System.nanoTime() < busyUntil) {
+            long lastSent;
+            do {
+                lastSent = System.nanoTime();
                 assertTrue(client.ask("fast " + answered + "\n").startsWith("loop " + answered + " "));
                 answered++;
-            }
-            long lastAnswer = System.nanoTime();
+            } while (System.nanoTime() < busyUntil);
             assertTrue(handler.events.isEmpty(), "no timeout while busy: " + handler.events);
-            // Idle from now: the read times out, counted from the last answer.
+            // Idle from now: the read times out, counted from the last answer (which came after
+            // the last request was sent).
             assertEquals("timeout", handler.events.poll(TIMEOUT_S, TimeUnit.SECONDS));
             assertTrue(
-                    System.nanoTime() - lastAnswer >= timeout.toNanos() * 9 / 10,
+                    System.nanoTime() - lastSent >= timeout.toNanos(),
                     "timed out no earlier than the timeout after the last answer");
             assertTrue(answered > 1);
         }

@@ -145,8 +145,8 @@ public final class HttpServer {
                 }
 
                 @Override
-                public boolean answersInline(String rawPath) {
-                    return files.answersFromMemory(rawPath.substring(cut));
+                public Handler inlineAnswer(String rawPath) {
+                    return files.fromMemory(rawPath.substring(cut));
                 }
             });
             if (!p.isEmpty()) {

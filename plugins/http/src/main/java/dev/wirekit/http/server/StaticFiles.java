@@ -79,8 +79,8 @@ public final class StaticFiles implements Handler {
         files.serve(request, response, rawRelativePath);
     }
 
-    boolean answersFromMemory(String rawRelativePath) {
-        return files.answersFromMemory(rawRelativePath);
+    Handler fromMemory(String rawRelativePath) {
+        return files.fromMemory(rawRelativePath);
     }
 
     /** Builds {@link StaticFiles}. */

@@ -146,17 +146,48 @@ class InlineStaticFilesTest {
     }
 
     @Test
-    void aChangedFileIsServedFreshOnTheLoop() throws Exception {
+    void aChangedFileIsNeverServedStaleNorReadOnTheLoop() throws Exception {
         try (TestSite site = new TestSite();
                 Fixture f = Fixture.start(site, b -> b);
                 RawClient c = new RawClient(f.server.localAddress())) {
             Path note = site.write("note.txt", "version 1\n".getBytes());
             assertTrue(c.send(get("/note.txt")).readResponse().endsWith("version 1\n"));
             untilOnTheLoop(f, c, get("/note.txt"), r -> r.endsWith("version 1\n"));
+
+            // Changed: the loop sees it with its one stat and leaves the reading to the thread.
             Files.writeString(note, "version 2, longer\n");
             assertTrue(c.send(get("/note.txt")).readResponse().endsWith("version 2, longer\n"));
+            assertEquals("connection thread", f.clock.last());
+            untilOnTheLoop(f, c, get("/note.txt"), r -> r.endsWith("version 2, longer\n"));
+
+            // Replaced by a file too big to keep in memory: sent from the file, by the thread.
+            byte[] big = new byte[200_000];
+            java.util.Arrays.fill(big, (byte) 'x');
+            Files.write(note, big);
+            String response = c.send(get("/note.txt")).readResponse();
+            assertEquals("connection thread", f.clock.last());
+            assertTrue(
+                    response.contains("\r\nContent-Length: 200000\r\n") && response.endsWith("xxxx"),
+                    response.substring(0, 200));
+            assertTrue(c.send(get("/note.txt")).readResponse().contains("\r\nContent-Length: 200000\r\n"));
+            assertEquals("connection thread", f.clock.last(), "never cached in memory: never on the loop");
+
             Files.delete(note);
             assertTrue(c.send(get("/note.txt")).readResponse().startsWith("HTTP/1.1 404 "));
+        }
+    }
+
+    @Test
+    void aBadHostFieldIsAnsweredByTheConnectionThread() throws Exception {
+        try (TestSite site = new TestSite();
+                Fixture f = Fixture.start(site, b -> b);
+                RawClient c = new RawClient(f.server.localAddress())) {
+            c.send(get("/hello.txt")).readResponse();
+            untilOnTheLoop(f, c, get("/hello.txt"), r -> r.endsWith(TestSite.HELLO));
+            String bad = c.send("GET /hello.txt HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n")
+                    .readAll();
+            assertTrue(bad.startsWith("HTTP/1.1 400 "), bad);
+            assertEquals("connection thread", f.clock.last());
         }
     }
 

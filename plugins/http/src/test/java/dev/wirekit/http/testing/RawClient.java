@@ -89,8 +89,8 @@ public final class RawClient implements AutoCloseable {
         int headEnd = -1;
         long length = 0;
         while (true) {
-            String text = all.toString(StandardCharsets.ISO_8859_1);
             if (headEnd < 0) {
+                String text = all.toString(StandardCharsets.ISO_8859_1);
                 headEnd = text.indexOf("\r\n\r\n");
                 if (headEnd >= 0) {
                     for (String line : text.substring(0, headEnd).split("\r\n")) {
@@ -101,11 +101,11 @@ public final class RawClient implements AutoCloseable {
                 }
             }
             if (headEnd >= 0 && all.size() >= headEnd + 4 + length) {
-                return text.substring(0, (int) (headEnd + 4 + length));
+                return all.toString(StandardCharsets.ISO_8859_1);
             }
             int b = in.read();
             if (b < 0) {
-                return text;
+                return all.toString(StandardCharsets.ISO_8859_1);
             }
             all.write(b);
         }

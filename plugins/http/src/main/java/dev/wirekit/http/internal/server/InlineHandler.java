@@ -8,9 +8,10 @@ import dev.wirekit.http.server.Handler;
  */
 public interface InlineHandler extends Handler {
     /**
-     * Whether a GET or HEAD of {@code rawPath} (still percent-encoded), with no body and no Range,
-     * would be answered without blocking: no file or network I/O beyond a {@code stat}, no lock
-     * another thread may hold for long.
+     * What answers a GET or HEAD of {@code rawPath} (still percent-encoded), with no body and no
+     * Range, without blocking — no file or network I/O beyond a {@code stat} now, none at all when
+     * it runs, no lock another thread may hold for long — or null when this request needs the
+     * blocking path.
      */
-    boolean answersInline(String rawPath);
+    Handler inlineAnswer(String rawPath);
 }

@@ -128,7 +128,16 @@ final class ServerConnection {
         }
         served++;
         ServerExchange.Outcome outcome = new ServerExchange(this, head, false, target, route).run();
-        output.flush();
+        try {
+            output.flush();
+        } catch (IOException e) {
+            if (connection.isOpen()) {
+                throw e;
+            }
+            // closing meanwhile (the server shuts down): what was queued before still drains
+            LOG.log(Level.DEBUG, () -> "connection from " + connection.remoteAddress() + " closed while answering");
+            return true;
+        }
         if (outcome != ServerExchange.Outcome.KEEP_ALIVE) {
             connection.close(); // the connection's thread, waiting to read, sees the end and finishes
         }
@@ -145,6 +154,9 @@ final class ServerConnection {
         if (h.contains("Range") || h.contains("Expect") || !ServerExchange.wantsKeepAlive(head)) {
             return false;
         }
+        if (h.count("Host") != 1 || !h.get("Host").isEmpty() && !HostSyntax.isValidAuthority(h.get("Host"), false)) {
+            return false; // the connection's thread answers 400 and lingers before closing
+        }
         return served + 1 < config.limits().maxRequestsPerConnection() && Framing.ofRequest(head) == 0;
     }
 
@@ -155,11 +167,12 @@ final class ServerConnection {
         }
         java.util.List<String> segments = PathCodec.rawSegments(target.rawPath());
         segments.replaceAll(PathCodec::decode);
-        return config.router().find(method, segments) instanceof Router.Found found
-                        && found.handler() instanceof InlineHandler inline
-                        && inline.answersInline(target.rawPath())
-                ? found
-                : null;
+        if (config.router().find(method, segments) instanceof Router.Found found
+                && found.handler() instanceof InlineHandler inline) {
+            dev.wirekit.http.server.Handler answer = inline.inlineAnswer(target.rawPath());
+            return answer == null ? null : new Router.Found(answer, found.params());
+        }
+        return null;
     }
 
     private int readOffered(ByteBuffer dst, Duration timeout) throws IOException {

@@ -2,6 +2,7 @@ package dev.wirekit.http.internal.server;
 
 import dev.wirekit.http.HttpDate;
 import dev.wirekit.http.HttpException;
+import dev.wirekit.http.server.Handler;
 import dev.wirekit.http.server.Request;
 import dev.wirekit.http.server.Response;
 import java.io.IOException;
@@ -57,11 +58,16 @@ public final class StaticFileHandler {
     }
 
     /**
-     * Whether a GET or HEAD without a Range for {@code rawPath} would be answered from memory: the
-     * file's bytes were cached when last served (serving checks once more that it is unchanged).
+     * What answers a GET or HEAD without a Range for {@code rawPath} from memory, or null: the file
+     * is cached with its bytes and one {@code stat} shows it unchanged. The answer serves that
+     * snapshot and touches no file.
      */
-    public boolean answersFromMemory(String rawPath) {
-        return cache.holdsContent(rawPath);
+    public Handler fromMemory(String rawPath) {
+        FileCache.Entry entry = cache.holdsContent(rawPath) ? cache.lookup(rawPath) : null;
+        if (entry == null || entry.content() == null) {
+            return null;
+        }
+        return (request, response) -> serveFile(request, response, entry);
     }
 
     /** Serves the file {@code rawPath} (percent-encoded, relative to the root) names. */
