@@ -169,12 +169,14 @@ public final class EchoBenchmark {
                     ProcessHandle.current().info().command().orElse("java"),
                     "-Xms256m",
                     "-Xmx1g",
-                    "-XX:+UseParallelGC",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    EchoServers.class.getName(),
-                    kind,
-                    "2"));
+                    "-XX:+UseParallelGC"));
+            // -Dbench.serverJvm="-Dx=y ...": extra JVM options for every server alike (experiments)
+            String extra = System.getProperty("bench.serverJvm", "").strip();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(
+                    List.of("-cp", System.getProperty("java.class.path"), EchoServers.class.getName(), kind, "2"));
             return new ServerProcess(new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start());
