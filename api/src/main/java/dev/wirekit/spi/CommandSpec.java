@@ -23,6 +23,7 @@ public final class CommandSpec {
     private final List<CommandSpec> subcommands;
     private final Action action;
     private final boolean network;
+    private final List<String> applicationProtocols;
 
     private CommandSpec(Builder b) {
         name = b.name;
@@ -32,6 +33,7 @@ public final class CommandSpec {
         subcommands = List.copyOf(b.subcommands);
         action = b.action;
         network = b.network;
+        applicationProtocols = List.copyOf(b.applicationProtocols);
         if (action == null && subcommands.isEmpty()) {
             throw new IllegalArgumentException("command " + name + " has neither an action nor subcommands");
         }
@@ -74,6 +76,14 @@ public final class CommandSpec {
         return network;
     }
 
+    /**
+     * The ALPN protocols the CLI offers for this command when TLS is on and the user gave no
+     * {@code --alpn} (an HTTP client offers {@code http/1.1}); empty: none.
+     */
+    public List<String> applicationProtocols() {
+        return applicationProtocols;
+    }
+
     /** Builds a {@link CommandSpec}. */
     public static final class Builder {
         private final String name;
@@ -83,6 +93,7 @@ public final class CommandSpec {
         private final List<CommandSpec> subcommands = new ArrayList<>();
         private Action action;
         private boolean network = true;
+        private final List<String> applicationProtocols = new ArrayList<>();
 
         private Builder(String name, String description) {
             this.name = Objects.requireNonNull(name, "name");
@@ -106,6 +117,16 @@ public final class CommandSpec {
 
         public Builder action(Action value) {
             action = value;
+            return this;
+        }
+
+        /**
+         * ALPN protocols to offer, most preferred first, when TLS is on and {@code --alpn} is not
+         * given: the protocol this command speaks.
+         */
+        public Builder applicationProtocols(String... protocols) {
+            applicationProtocols.clear();
+            applicationProtocols.addAll(List.of(protocols));
             return this;
         }
 

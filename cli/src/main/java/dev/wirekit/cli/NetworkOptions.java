@@ -83,13 +83,13 @@ final class NetworkOptions {
 
     /**
      * The client options: {@code base} plus the TLS client layer (stream) and DTLS client layer
-     * (datagram) when TLS is on. The options are checked now; files are read on first use.
+     * (datagram) when TLS is on, offering {@code defaultAlpn} unless {@code --alpn} was given. The options are checked now; files are read on first use.
      *
      * @throws IllegalArgumentException when the options contradict each other, or (on first use)
      *     when a certificate, key or trust file cannot be read
      */
-    static Client client(ParseResult parsed, TransportOptions base) {
-        TlsSettings tls = tls(parsed, Side.CLIENT);
+    static Client client(ParseResult parsed, TransportOptions base, List<String> defaultAlpn) {
+        TlsSettings tls = tls(parsed, Side.CLIENT).withDefaultApplicationProtocols(defaultAlpn);
         return new Client(once(() -> tls.clientStreamOptions(base)), once(() -> tls.clientDatagramOptions(base)));
     }
 

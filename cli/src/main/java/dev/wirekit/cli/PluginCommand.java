@@ -40,7 +40,7 @@ final class PluginCommand {
                 : parsed -> {
                     var values = Arguments.values(parsed, own, parameters, positionals);
                     NetworkOptions.Client options = network
-                            ? NetworkOptions.client(parsed, TransportOptions.defaults())
+                            ? NetworkOptions.client(parsed, TransportOptions.defaults(), plugin.applicationProtocols())
                             : new NetworkOptions.Client(TransportOptions::defaults, TransportOptions::defaults);
                     try (CliContext context = new CliContext(
                             values,

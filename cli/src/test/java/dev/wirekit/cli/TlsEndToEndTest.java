@@ -5,14 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wirekit.api.SecurityInfo;
+import dev.wirekit.api.Server;
+import dev.wirekit.api.Transport;
+import dev.wirekit.api.TransportOptions;
+import dev.wirekit.http.server.HttpServer;
+import dev.wirekit.spi.OptionValues;
+import dev.wirekit.tls.TlsSettings;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -155,6 +164,35 @@ class TlsEndToEndTest {
             String output = server.outputUntilExit(START);
             assertEquals(2, server.process.exitValue(), output);
             assertTrue(output.contains("--key needs --cert"), output);
+        }
+    }
+
+    @Test
+    void httpGetOffersHttp11AsAlpnUnlessToldOtherwise() throws Exception {
+        TransportOptions tls = TlsSettings.from(OptionValues.parse(
+                        TlsSettings.serverOptions(),
+                        Map.of("cert", cert, "key", key, "alpn", List.of("h2", "http/1.1"))))
+                .serverStreamOptions(TransportOptions.defaults());
+        HttpServer http = HttpServer.builder()
+                .get(
+                        "/alpn",
+                        (req, res) -> res.send(req.security()
+                                        .flatMap(SecurityInfo::applicationProtocol)
+                                        .orElse("none")
+                                + "\n"))
+                .build();
+        try (Transport transport = Transport.load("nio");
+                Server server = http.start(transport, new InetSocketAddress("127.0.0.1", 0), tls)) {
+            String url = "https://localhost:" + server.localAddress().getPort() + "/alpn";
+            try (CliProcess get = CliProcess.start("http", "get", url, "--trust", cert.toString())) {
+                String output = get.outputUntilExit(START);
+                assertEquals(0, get.process.exitValue(), output);
+                assertEquals("http/1.1", output.strip().lines().toList().getLast(), output);
+            }
+            try (CliProcess get = CliProcess.start("http", "get", url, "--trust", cert.toString(), "--alpn", "h2")) {
+                String output = get.outputUntilExit(START);
+                assertEquals("h2", output.strip().lines().toList().getLast(), "--alpn replaces the default: " + output);
+            }
         }
     }
 

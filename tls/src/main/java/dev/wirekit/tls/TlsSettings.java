@@ -115,6 +115,18 @@ public record TlsSettings(
         applicationProtocols = List.copyOf(applicationProtocols);
     }
 
+    /**
+     * These settings, offering {@code protocols} as ALPN when no {@code --alpn} was given: the
+     * protocol a client command speaks, so that servers choosing by ALPN see it.
+     */
+    public TlsSettings withDefaultApplicationProtocols(List<String> protocols) {
+        if (!applicationProtocols.isEmpty() || protocols.isEmpty()) {
+            return this;
+        }
+        return new TlsSettings(
+                enabled, certificate, privateKey, password, trust, clientAuth, insecure, serverName, protocols);
+    }
+
     /** TLS off. */
     public static TlsSettings disabled() {
         return new TlsSettings(false, null, null, null, List.of(), ClientAuth.NONE, false, Optional.empty(), List.of());

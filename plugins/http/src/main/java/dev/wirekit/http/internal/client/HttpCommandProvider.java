@@ -25,6 +25,7 @@ public final class HttpCommandProvider implements CommandProvider {
                         .withAliases("-H"))
                 .option(OptionSpec.integer("max-redirects", "redirects to follow (0: none)", 5))
                 .option(OptionSpec.duration("timeout", "how long to wait for each read", Duration.ofSeconds(30)))
+                .applicationProtocols(dev.wirekit.http.client.HttpClient.ALPN_HTTP_1_1)
                 .action(new GetCommand())
                 .build();
         return CommandSpec.builder("http", "HTTP/1.1 client").subcommand(get).build();
