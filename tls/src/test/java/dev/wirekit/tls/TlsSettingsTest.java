@@ -162,4 +162,15 @@ class TlsSettingsTest {
             assertTrue(line.startsWith("WARNING"), line);
         }
     }
+
+    @Test
+    void anInsecureServerIsWarnedAboutOnceForItsTlsAndDtlsLayers() throws Exception {
+        try (var log = dev.wirekit.tls.testing.LogCapture.tls()) {
+            TlsSettings insecure = server(Map.of("client-auth", "required", "insecure", "true"));
+            var layers = insecure.serverLayers().orElseThrow(); // a TLS and a DTLS layer, one config
+            assertSame(layers.stream().serverConfig(), layers.datagram().serverConfig());
+            log.await(l -> l.contains("INSECURE"), Duration.ofSeconds(5));
+            assertEquals(1, log.lines(l -> l.contains("INSECURE")).size(), "one warning: " + log.lines());
+        }
+    }
 }

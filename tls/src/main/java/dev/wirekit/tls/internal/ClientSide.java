@@ -33,14 +33,13 @@ public final class ClientSide {
         this.enabledProtocols =
                 config.protocols().stream().map(TlsVersion::standardName).collect(Collectors.joining(", "));
         if (config.trust() instanceof InsecureTrust) {
-            ServerSide.LOG.log(
-                    System.Logger.Level.WARNING,
+            Warnings.once(
+                    config,
                     "*** INSECURE: server certificates are NOT verified (--insecure): anyone can impersonate the"
                             + " server. Development only. ***");
         } else if (!config.verifyHostname()) {
-            ServerSide.LOG.log(
-                    System.Logger.Level.WARNING,
-                    "server host names are NOT verified: any trusted certificate is accepted for any host");
+            Warnings.once(
+                    config, "server host names are NOT verified: any trusted certificate is accepted for any host");
         }
     }
 

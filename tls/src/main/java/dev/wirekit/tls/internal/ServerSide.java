@@ -42,8 +42,8 @@ public final class ServerSide {
         this.enabledProtocols =
                 config.protocols().stream().map(TlsVersion::standardName).collect(Collectors.joining(", "));
         if (config.clientAuth() != ClientAuth.NONE && config.clientTrust() instanceof InsecureTrust) {
-            LOG.log(
-                    System.Logger.Level.WARNING,
+            Warnings.once(
+                    config,
                     "*** INSECURE: client certificates are requested but NOT verified: any certificate is accepted."
                             + " Development only. ***");
         }
