@@ -187,6 +187,7 @@ public final class ScanBenchmark {
         long start = System.nanoTime();
         String out = Namespace.run(
                 java,
+                "--enable-native-access=ALL-UNNAMED", // as the wirekit launcher does
                 "-cp",
                 System.getProperty("java.class.path"),
                 ScanOnce.class.getName(),

@@ -5,6 +5,7 @@ import dev.wirekit.api.Transport;
 import dev.wirekit.api.TransportOptions;
 import dev.wirekit.scanner.internal.ConnectScan;
 import dev.wirekit.scanner.internal.RateLimiter;
+import dev.wirekit.scanner.internal.RefusalProbe;
 import dev.wirekit.scanner.internal.ResultCollector;
 import dev.wirekit.scanner.internal.ServiceNames;
 import dev.wirekit.scanner.internal.ServiceProber;
@@ -136,6 +137,15 @@ public final class PortScanner {
         }
     }
 
+    /**
+     * Whether {@code t} connects with the system's TCP sockets, so that a refusal the system reports
+     * at once (see {@link RefusalProbe}) is the answer {@code t} would get: Wirekit's NIO and
+     * blocking transports. Any other transport (an in-memory one, a tunnel) is asked for every port.
+     */
+    private static boolean usesSystemSockets(Transport t) {
+        return t.name().equals("nio") || t.name().equals("blocking");
+    }
+
     private ScanResult run(Transport t, ScanListener listener) throws IOException, InterruptedException {
         ResultCollector collector = new ResultCollector(targets, settings.listed(), listener);
         TransportOptions options = connectOptions();
@@ -224,6 +234,9 @@ public final class PortScanner {
                 limiter,
                 ticker,
                 outcomes);
+        if (usesSystemSockets(t)) {
+            RefusalProbe.forThisPlatform().ifPresent(scan::refusalProbe);
+        }
         Instant started = clock.instant();
         collector.started(started, settings);
         scan.run(lanes);

@@ -63,6 +63,15 @@ public final class ConnectScan {
     private final Condition changed = lock.newCondition();
     private volatile IOException fatal;
     private volatile boolean stopping;
+    /** Settles refusals known at once without the transport; null when none, or once it stopped paying. */
+    private volatile RefusalProbe probe;
+
+    private final AtomicInteger probed = new AtomicInteger();
+    private final AtomicInteger probeSettled = new AtomicInteger();
+    /** Attempts after which the probe is kept only if it settled at least half of them. */
+    private static final int PROBE_TRIAL = 256;
+    /** What a refusal the probe saw is reported as, exactly like the transport's refusal. */
+    private static final Verdict PROBED_REFUSAL = Verdict.REFUSED;
 
     /**
      * @param limiter null for no rate limit
@@ -87,6 +96,17 @@ public final class ConnectScan {
         this.ticker = ticker;
         this.outcomes = outcomes;
         this.total = (long) addresses.length * this.ports.length;
+    }
+
+    /**
+     * Lets {@code refusals} settle ports refused at once before the transport is asked (a host on
+     * loopback or a virtual link). It is dropped after a trial of {@value #PROBE_TRIAL} attempts
+     * if it settled fewer than half of them: then the answers come over a real network, and every
+     * probed port would only cost one extra connection attempt.
+     */
+    public ConnectScan refusalProbe(RefusalProbe refusals) {
+        this.probe = refusals;
+        return this;
     }
 
     /**
@@ -127,15 +147,14 @@ public final class ConnectScan {
         try {
             Attempt attempt;
             while (!stopping && (attempt = next()) != null) {
-                window.acquire();
                 if (limiter != null) {
-                    try {
-                        limiter.acquire();
-                    } catch (InterruptedException e) {
-                        window.release();
-                        throw e;
-                    }
+                    limiter.acquire();
                 }
+                // Settled here, on the lane, with no socket left open: no permit of the window needed.
+                if (settledByProbe(attempt)) {
+                    continue;
+                }
+                window.acquire();
                 start(attempt);
             }
         } catch (InterruptedException e) {
@@ -167,6 +186,21 @@ public final class ConnectScan {
                 lock.unlock();
             }
         }
+    }
+
+    /** Whether the probe settled {@code a} as refused (a first attempt only; retries go through the transport). */
+    private boolean settledByProbe(Attempt a) {
+        RefusalProbe refusals = probe;
+        if (refusals == null || a.number != 1) {
+            return false;
+        }
+        long started = ticker.nanoTime();
+        if (!refusedAtOnce(refusals, a)) {
+            return false;
+        }
+        outcomes.settled(
+                a.target, a.port, PROBED_REFUSAL.state(), PROBED_REFUSAL.reason(), ticker.nanoTime() - started, 1);
+        return true;
     }
 
     private void start(Attempt a) {
@@ -216,6 +250,21 @@ public final class ConnectScan {
         } finally {
             release();
         }
+    }
+
+    private boolean refusedAtOnce(RefusalProbe refusals, Attempt a) {
+        boolean refused = refusals.refusedAtOnce(addresses[a.target], a.port);
+        if (refused) {
+            probeSettled.incrementAndGet();
+        }
+        if (probed.incrementAndGet() == PROBE_TRIAL && probeSettled.get() < PROBE_TRIAL / 2) {
+            probe = null;
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    () -> "the quick refusal check settled " + probeSettled.get() + " of " + PROBE_TRIAL
+                            + " ports: answers come over a network, so every port goes through the transport");
+        }
+        return refused;
     }
 
     /** One attempt is over: its permit and its place in flight are given back. */
