@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wirekit.api.Server;
 import dev.wirekit.api.Transport;
 import dev.wirekit.api.TransportOptions;
-import dev.wirekit.proxy.testing.Curl;
+import dev.wirekit.http.testing.Curl;
 import dev.wirekit.proxy.testing.MutableClock;
 import dev.wirekit.proxy.testing.OpenSslServer;
 import dev.wirekit.proxy.testing.Origin;

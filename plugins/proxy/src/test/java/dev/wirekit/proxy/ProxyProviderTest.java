@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wirekit.api.Server;
 import dev.wirekit.api.Transport;
-import dev.wirekit.proxy.testing.Curl;
+import dev.wirekit.http.testing.Curl;
 import dev.wirekit.spi.DeployContext;
 import dev.wirekit.spi.OptionValues;
 import dev.wirekit.spi.Protocol;

@@ -2,6 +2,7 @@ package dev.wirekit.proxy.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wirekit.http.testing.Tools;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
