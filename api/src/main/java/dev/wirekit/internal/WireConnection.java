@@ -92,7 +92,9 @@ final class WireConnection extends WireEndpoint implements Connection {
         inbox.addLast(Buffers.copy(data));
         // The reading thread may have armed after the check above: these bytes come before
         // anything answered inline, so cancel that arming (its own inbox check may have missed them).
-        inline.compareAndSet(ARMED, IDLE);
+        if (inline.get() == ARMED) {
+            inline.compareAndSet(ARMED, IDLE);
+        }
         inboxBytes.addAndGet(n);
         inboundGrew(inboxBytes);
         signal();

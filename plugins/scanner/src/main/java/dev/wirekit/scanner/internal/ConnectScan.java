@@ -70,8 +70,6 @@ public final class ConnectScan {
     private final AtomicInteger probeSettled = new AtomicInteger();
     /** Attempts after which the probe is kept only if it settled at least half of them. */
     private static final int PROBE_TRIAL = 256;
-    /** What a refusal the probe saw is reported as, exactly like the transport's refusal. */
-    private static final Verdict PROBED_REFUSAL = Verdict.REFUSED;
 
     /**
      * @param limiter null for no rate limit
@@ -198,8 +196,9 @@ public final class ConnectScan {
         if (!refusedAtOnce(refusals, a)) {
             return false;
         }
+        // reported exactly as the transport's refusal is
         outcomes.settled(
-                a.target, a.port, PROBED_REFUSAL.state(), PROBED_REFUSAL.reason(), ticker.nanoTime() - started, 1);
+                a.target, a.port, Verdict.REFUSED.state(), Verdict.REFUSED.reason(), ticker.nanoTime() - started, 1);
         return true;
     }
 

@@ -154,7 +154,7 @@ final class ServerConnection {
         if (h.contains("Range") || h.contains("Expect") || !ServerExchange.wantsKeepAlive(head)) {
             return false;
         }
-        if (h.count("Host") != 1 || !h.get("Host").isEmpty() && !HostSyntax.isValidAuthority(h.get("Host"), false)) {
+        if (ServerExchange.hostProblem(head) != null) {
             return false; // the connection's thread answers 400 and lingers before closing
         }
         return served + 1 < config.limits().maxRequestsPerConnection() && Framing.ofRequest(head) == 0;

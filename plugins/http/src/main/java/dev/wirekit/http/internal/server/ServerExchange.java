@@ -69,6 +69,22 @@ final class ServerExchange {
         return !h.containsToken("Connection", "close");
     }
 
+    /** What is wrong with the request's Host fields (RFC 9112 section 3.2), or null. */
+    static String hostProblem(RequestHead head) {
+        Headers h = head.headers();
+        int hosts = h.count("Host");
+        if (hosts > 1) {
+            return "more than one Host field";
+        }
+        if (hosts == 0 && head.minorVersion() == 1) {
+            return "an HTTP/1.1 request without a Host field";
+        }
+        if (hosts == 1 && !h.get("Host").isEmpty() && !HostSyntax.isValidAuthority(h.get("Host"), false)) {
+            return "an invalid Host field";
+        }
+        return null;
+    }
+
     int minorVersion() {
         return head.minorVersion();
     }
@@ -96,15 +112,9 @@ final class ServerExchange {
 
     private ServerRequest prepare() {
         Headers h = head.headers();
-        int hosts = h.count("Host");
-        if (hosts > 1) {
-            throw new HttpException(400, "more than one Host field");
-        }
-        if (hosts == 0 && head.minorVersion() == 1) {
-            throw new HttpException(400, "an HTTP/1.1 request without a Host field");
-        }
-        if (hosts == 1 && !h.get("Host").isEmpty() && !HostSyntax.isValidAuthority(h.get("Host"), false)) {
-            throw new HttpException(400, "an invalid Host field");
+        String hostProblem = hostProblem(head);
+        if (hostProblem != null) {
+            throw new HttpException(400, hostProblem);
         }
         RequestTarget target = knownTarget != null ? knownTarget : RequestTarget.parse(head.method(), head.target());
         long length = Framing.ofRequest(head);
