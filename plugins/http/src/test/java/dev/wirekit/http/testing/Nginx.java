@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 /**
@@ -34,10 +35,24 @@ public final class Nginx implements AutoCloseable {
 
     /** Starts nginx serving {@code root}; {@code locationExtra} goes into {@code location /}. */
     public static Nginx start(Path root, String locationExtra) throws IOException, InterruptedException {
+        return startWith(port -> """
+                server {
+                    listen 127.0.0.1:%d;
+                    root %s;
+                    location / { %s }
+                }
+                """.formatted(port, root, locationExtra));
+    }
+
+    /**
+     * Starts nginx with one server block, which {@code server} writes for the free loopback port it
+     * is given (as {@link NginxTls} does for https).
+     */
+    public static Nginx startWith(IntFunction<String> server) throws IOException, InterruptedException {
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
-                return tryStart(root, locationExtra, freePort());
+                return tryStart(server, freePort());
             } catch (IOException e) {
                 last = e; // the port was taken between finding and binding it: try another
             }
@@ -51,7 +66,7 @@ public final class Nginx implements AutoCloseable {
         }
     }
 
-    private static Nginx tryStart(Path root, String locationExtra, int port) throws IOException, InterruptedException {
+    private static Nginx tryStart(IntFunction<String> server, int port) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("wirekit-nginx");
         String conf = """
                 daemon off;
@@ -72,13 +87,9 @@ public final class Nginx implements AutoCloseable {
                     fastcgi_temp_path %1$s/fastcgi;
                     uwsgi_temp_path %1$s/uwsgi;
                     scgi_temp_path %1$s/scgi;
-                    server {
-                        listen 127.0.0.1:%2$d;
-                        root %3$s;
-                        location / { %4$s }
-                    }
+                %2$s
                 }
-                """.formatted(dir, port, root, locationExtra);
+                """.formatted(dir, server.apply(port));
         Path file = dir.resolve("nginx.conf");
         Files.writeString(file, conf);
         Process p = new ProcessBuilder("nginx", "-c", file.toString(), "-p", dir.toString())
@@ -89,9 +100,9 @@ public final class Nginx implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
                 String log = Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : "";
+                String out = Files.readString(dir.resolve("stdout.log"));
                 delete(dir);
-                throw new IOException("nginx exited at start: " + log
-                        + Files.readString(file.getParent().resolve("stdout.log")));
+                throw new IOException("nginx exited at start: " + log + out);
             }
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);

@@ -1,132 +1,41 @@
 package dev.wirekit.http.testing;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * nginx with its ssl module (Debian package {@code nginx-light}) serving {@code root} over https on
- * a free loopback port with a {@link TestCertificate}; a temporary configuration, pid file and logs;
+ * a free loopback port with a {@link TestCertificate}: an {@link Nginx} with an ssl server block;
  * stopped on close. Skip with {@link Nginx#assumeInstalled()}.
  */
 public final class NginxTls implements AutoCloseable {
-    private final Process process;
-    private final Path dir;
-    private final int port;
+    private final Nginx nginx;
 
-    private NginxTls(Process process, Path dir, int port) {
-        this.process = process;
-        this.dir = dir;
-        this.port = port;
+    private NginxTls(Nginx nginx) {
+        this.nginx = nginx;
     }
 
     public static NginxTls start(Path root, TestCertificate certificate) throws IOException, InterruptedException {
-        IOException last = null;
-        for (int attempt = 0; attempt < 5; attempt++) {
-            try {
-                return tryStart(root, certificate, freePort());
-            } catch (IOException e) {
-                last = e; // the port was taken between finding and binding it: try another
-            }
-        }
-        throw last;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static NginxTls tryStart(Path root, TestCertificate certificate, int port)
-            throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("wirekit-nginx-tls");
-        String conf = """
-                daemon off;
-                master_process on;
-                user root;
-                worker_processes 1;
-                pid %1$s/nginx.pid;
-                error_log %1$s/error.log warn;
-                events { worker_connections 256; }
-                http {
-                    include /etc/nginx/mime.types;
-                    default_type application/octet-stream;
-                    access_log off;
-                    keepalive_requests 10000;
-                    client_body_temp_path %1$s/body;
-                    proxy_temp_path %1$s/proxy;
-                    fastcgi_temp_path %1$s/fastcgi;
-                    uwsgi_temp_path %1$s/uwsgi;
-                    scgi_temp_path %1$s/scgi;
-                    server {
-                        listen 127.0.0.1:%2$d ssl;
-                        server_name localhost;
-                        ssl_certificate %3$s;
-                        ssl_certificate_key %4$s;
-                        ssl_protocols TLSv1.2 TLSv1.3;
-                        root %5$s;
-                        location = /redirect-to-http { return 302 http://localhost:1/; }
-                    }
+        return new NginxTls(Nginx.startWith(port -> """
+                server {
+                    listen 127.0.0.1:%d ssl;
+                    server_name localhost;
+                    ssl_certificate %s;
+                    ssl_certificate_key %s;
+                    ssl_protocols TLSv1.2 TLSv1.3;
+                    root %s;
+                    location = /redirect-to-http { return 302 http://localhost:1/; }
                 }
-                """.formatted(dir, port, certificate.cert(), certificate.key(), root);
-        Path file = dir.resolve("nginx.conf");
-        Files.writeString(file, conf);
-        Process p = new ProcessBuilder("nginx", "-c", file.toString(), "-p", dir.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("stdout.log").toFile())
-                .start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                String log = Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : "";
-                String out = Files.readString(dir.resolve("stdout.log"));
-                delete(dir);
-                throw new IOException("nginx exited at start: " + log + out);
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return new NginxTls(p, dir, port);
-            } catch (IOException notYet) {
-                p.waitFor(20, TimeUnit.MILLISECONDS);
-            }
-        }
-        p.destroyForcibly();
-        delete(dir);
-        throw new IOException("nginx did not start listening within 10 s");
+                """.formatted(port, certificate.cert(), certificate.key(), root)));
     }
 
     /** An https URL naming {@code localhost}, the name in the certificate. */
     public String url(String path) {
-        return "https://localhost:" + port + path;
+        return "https://localhost:" + nginx.port() + path;
     }
 
     @Override
     public void close() throws IOException {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        delete(dir);
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        nginx.close();
     }
 }
