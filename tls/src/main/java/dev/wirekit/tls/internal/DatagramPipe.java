@@ -150,13 +150,15 @@ final class DatagramPipe implements DatagramTransport {
 
     /**
      * Waits until the handshake thread has taken everything queued and waits for more, or has
-     * finished; gives up after {@code timeoutNanos} (the thread is then still working).
+     * finished; gives up after {@code timeoutNanos} (the thread is then still working). A closed
+     * pipe is not idle: BouncyCastle closes it while failing (a fatal alert received), before its
+     * handshake thread has ended and its outcome can be read, so then only the end counts.
      */
     void awaitIdle(long timeoutNanos) {
         long deadline = System.nanoTime() + timeoutNanos;
         lock.lock();
         try {
-            while (!finished && !closed && !(waiting && queue.isEmpty())) {
+            while (!finished && (closed || !(waiting && queue.isEmpty()))) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return;
