@@ -192,7 +192,7 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
             try {
                 service.onMessage(this, message);
             } catch (Throwable t) {
-                closeOrderly(t);
+                serviceFailed(t);
                 return;
             }
         }
@@ -203,7 +203,7 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
         try {
             keepOpen = service.onFramingError(this, e) && e.isRecoverable();
         } catch (Throwable t) {
-            closeOrderly(t);
+            serviceFailed(t);
             return false;
         }
         if (!keepOpen) {
@@ -250,7 +250,7 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
         try {
             service.onInputClosed(this);
         } catch (Throwable t) {
-            closeOrderly(t);
+            serviceFailed(t);
         }
     }
 
@@ -263,7 +263,7 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
         try {
             service.onOpen(this);
         } catch (Throwable t) {
-            closeOrderly(t);
+            serviceFailed(t);
         }
         opened.complete(null);
     }

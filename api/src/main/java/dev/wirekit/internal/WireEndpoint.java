@@ -360,6 +360,16 @@ abstract class WireEndpoint implements WireReceiver, LayerChain.Host {
      * Closes in order: stops accepting output, lets the layers say goodbye, writes what is queued
      * (for at most the drain timeout), then closes the wire.
      */
+    /**
+     * Closes after a service callback threw {@code t}. A {@link SessionClosedException} thrown
+     * because the connection went away underneath (the peer reset it while the service was
+     * answering) is not the service's fault: the wire reports the real cause when it closes, and
+     * that is the one line logged, instead of a service error with a stack trace.
+     */
+    final void serviceFailed(Throwable t) {
+        closeOrderly(t instanceof SessionClosedException && !wire.isOpen() ? null : t);
+    }
+
     final void closeOrderly(Throwable cause) {
         int s;
         sendLock.writeLock().lock();

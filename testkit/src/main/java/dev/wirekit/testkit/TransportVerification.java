@@ -289,6 +289,61 @@ public abstract class TransportVerification {
                 });
     }
 
+    @Test
+    public void required_T18_peerResetWhileTheServiceSendsIsAnIoCloseNotAServiceError() {
+        assumeTrue(rawPeersAllowed(), "a layer is set: a raw socket peer cannot speak it");
+        Rule.verify(
+                "T-18",
+                "a peer that resets while the service is answering closes the session with the I/O error as its"
+                        + " cause; the send that found the connection gone throws, and is not taken for a service failure",
+                "after a failed write report isOpen() false and pass the write's IOException to onClosed",
+                () -> {
+                    CountDownLatch peerReset = new CountDownLatch(1);
+                    AtomicReference<Throwable> sendFailure = new AtomicReference<>();
+                    Probes.Echo<ByteBuffer> answerer = new Probes.Echo<>() {
+                        @Override
+                        public void onMessage(Session<ByteBuffer> session, ByteBuffer message) {
+                            try {
+                                if (!peerReset.await(
+                                        env.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                                    return;
+                                }
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                            ByteBuffer chunk = ByteBuffer.allocate(16 * 1024);
+                            long deadline = System.nanoTime() + env.timeout().toNanos();
+                            try {
+                                while (System.nanoTime() - deadline < 0) { // until a send finds the reset
+                                    session.send(chunk.duplicate());
+                                }
+                            } catch (RuntimeException e) {
+                                sendFailure.set(e);
+                                throw e; // as a service that does not expect it would
+                            }
+                        }
+                    };
+                    Server server = listen(Framers.raw(64 * 1024), answerer, serverOptions());
+                    try (FaultPeer peer = FaultPeer.connect(server.localAddress())) {
+                        peer.send("answer this".getBytes(StandardCharsets.US_ASCII));
+                        env.awaitTrue(
+                                "the server to read the request",
+                                () -> server.stats().bytesRead() >= 11);
+                        peer.reset();
+                    } finally {
+                        peerReset.countDown();
+                    }
+                    Throwable cause = env.await("the session to close", answerer.firstClose);
+                    assertTrue(sendFailure.get() != null, "a send after the reset should have thrown");
+                    assertInstanceOf(
+                            IOException.class,
+                            cause,
+                            "the close cause should be the write's I/O error, not what the service's send threw");
+                    assertEchoWorks(listen(Framers.lines(1024), new Probes.Echo<>(), serverOptions()), "a new client");
+                });
+    }
+
     // ---- T-6 .. T-8: timeouts and connect errors ------------------------------------------
 
     @Test
