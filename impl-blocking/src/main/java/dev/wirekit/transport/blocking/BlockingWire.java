@@ -26,6 +26,8 @@ final class BlockingWire implements Wire, AutoCloseable {
     private static final int MIN_READ = 2048;
     private static final int MAX_READ = 64 * 1024;
     private static final int STAGING = 64 * 1024;
+    /** Heap buffers at least this large are written from their own array instead of being staged. */
+    private static final int WRITE_IN_PLACE = 8 * 1024;
 
     private record FileRegion(FileChannel file, long position, long count) {}
 
@@ -172,7 +174,9 @@ final class BlockingWire implements Wire, AutoCloseable {
                         for (ByteBuffer b : buffers) {
                             staged = stage(b, staged);
                         }
-                        out.write(staging, 0, staged);
+                        if (staged > 0) {
+                            out.write(staging, 0, staged);
+                        }
                     } finally {
                         directWriteSince = 0;
                         driver.directWriteEnded();
@@ -194,14 +198,21 @@ final class BlockingWire implements Wire, AutoCloseable {
         wakeWriter();
     }
 
-    /** Copies {@code b} into the staging array at {@code staged}, flushing when it is full; returns the new fill. */
+    /**
+     * Copies {@code b} into the staging array at {@code staged} and returns the new fill; a large
+     * heap buffer, or one that does not fit, goes out from its own array after what is staged (a
+     * copy of 64 KiB costs more than the extra system call it would save).
+     */
     private int stage(ByteBuffer b, int staged) throws IOException {
         int len = b.remaining();
-        if (len <= staging.length - staged) {
+        boolean large = len >= WRITE_IN_PLACE && b.hasArray();
+        if (!large && len <= staging.length - staged) {
             b.get(staging, staged, len);
             return staged + len;
         }
-        out.write(staging, 0, staged);
+        if (staged > 0) {
+            out.write(staging, 0, staged);
+        }
         writeDirect(b);
         return 0;
     }
@@ -278,7 +289,9 @@ final class BlockingWire implements Wire, AutoCloseable {
                     staged = stage(b, staged);
                 }
             } else {
-                out.write(staging, 0, staged);
+                if (staged > 0) {
+                    out.write(staging, 0, staged);
+                }
                 staged = 0;
                 if (item instanceof FileRegion region) {
                     written += copyFile(region);
@@ -288,7 +301,9 @@ final class BlockingWire implements Wire, AutoCloseable {
             }
             item = staged < staging.length / 2 ? queue.poll() : null;
         }
-        out.write(staging, 0, staged);
+        if (staged > 0) {
+            out.write(staging, 0, staged);
+        }
         return written;
     }
 
