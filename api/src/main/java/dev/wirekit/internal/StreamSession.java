@@ -38,6 +38,7 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
 
     private final Framer<T> framer;
     private final FrameDecoder<T> decoder;
+    private final boolean borrowing;
     private final Service<T> service;
     private final Executor executor;
     private final boolean inline;
@@ -65,9 +66,11 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
             Runnable onFinished) {
         super(transport, wire, options, counters, role, serverName, onFinished);
         this.framer = framer;
-        this.decoder = framer.newDecoder();
         this.service = service;
         this.inline = !transport.capabilities().eventLoop() || (chain == null && service.isNonBlocking());
+        // a borrowing service on an event loop reads views of the loop's buffer (Service#borrowsMessages)
+        this.borrowing = inline && chain == null && transport.capabilities().eventLoop() && service.borrowsMessages();
+        this.decoder = borrowing ? framer.newViewDecoder() : framer.newDecoder();
         this.executor = inline ? Runnable::run : new SerialExecutor(transport.virtualThreads());
         // Headers and delimiters are not part of maxFrameLength: allow generous slack before
         // deciding a decoder is hoarding bytes.
@@ -372,7 +375,8 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
             if (countMessage) {
                 counters.messagesSent.increment();
             }
-            writeParts(parts);
+            // a borrowed message sent back from onMessage is a view of the loop's read buffer
+            writeParts(parts, borrowing && wire.inEventLoop());
             if (!wire.isOpen()) {
                 // The driver discards writes to a closed wire: tell the sender instead of dropping silently.
                 throw new dev.wirekit.api.SessionClosedException(

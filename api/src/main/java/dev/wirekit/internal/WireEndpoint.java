@@ -191,6 +191,14 @@ abstract class WireEndpoint implements WireReceiver, LayerChain.Host {
 
     /** Writes framed plaintext: straight to the wire, or through the layers. */
     final void writeParts(ByteBuffer[] parts) throws IOException {
+        writeParts(parts, false);
+    }
+
+    /**
+     * Writes framed plaintext; {@code transientParts}: the parts are valid only during this call
+     * (views of a read buffer), so the wire copies what it cannot write at once.
+     */
+    final void writeParts(ByteBuffer[] parts, boolean transientParts) throws IOException {
         touch();
         if (chain == null) {
             long n = 0;
@@ -198,7 +206,11 @@ abstract class WireEndpoint implements WireReceiver, LayerChain.Host {
                 n += p.remaining();
             }
             counters.bytesWritten.add(n);
-            wire.write(parts);
+            if (transientParts) {
+                wire.writeTransient(parts);
+            } else {
+                wire.write(parts);
+            }
         } else {
             chain.send(parts.length == 1 ? parts[0] : Buffers.concat(parts));
         }

@@ -25,6 +25,22 @@ public interface Wire {
     void write(ByteBuffer... buffers);
 
     /**
+     * Like {@link #write}, but the buffers stay the caller's: they are valid only during this call
+     * (views of a read buffer about to be reused, say). What is not written at once must be copied
+     * before it is queued. The default copies everything and calls {@link #write}; a driver that
+     * writes at once on its own thread overrides it to copy only what it must keep.
+     */
+    default void writeTransient(ByteBuffer... buffers) {
+        ByteBuffer[] copies = new ByteBuffer[buffers.length];
+        for (int i = 0; i < buffers.length; i++) {
+            ByteBuffer b = buffers[i];
+            copies[i] = ByteBuffer.allocate(b.remaining()).put(b.duplicate()).flip();
+            b.position(b.limit());
+        }
+        write(copies);
+    }
+
+    /**
      * Queues {@code count} bytes of {@code file} from {@code position}, in order with
      * {@link #write}. A driver with the zero-copy capability sends them with
      * {@link FileChannel#transferTo}; others may read and write them.

@@ -34,6 +34,17 @@ public interface Framer<T> {
     FrameDecoder<T> newDecoder();
 
     /**
+     * A new decoder whose {@code ByteBuffer} messages may be read-only <em>views</em> of the bytes
+     * it is given instead of copies, valid only until the caller reuses that input. Transports use
+     * it only for services that {@linkplain dev.wirekit.api.Service#borrowsMessages() borrow their
+     * messages}. The default returns {@link #newDecoder()}; the raw and length-prefixed framers
+     * return views.
+     */
+    default FrameDecoder<T> newViewDecoder() {
+        return newDecoder();
+    }
+
+    /**
      * Appends the bytes of {@code message}'s frame to {@code out}, as one or more buffers to be
      * written in order (a length header and the payload, say, without copying the payload). The
      * framer never changes the position of a buffer message: it adds a duplicate, so one message

@@ -29,10 +29,15 @@ final class LengthPrefixedFramer implements Framer<ByteBuffer> {
 
     @Override
     public FrameDecoder<ByteBuffer> newDecoder() {
-        return this::decode;
+        return in -> decode(in, false);
     }
 
-    private ByteBuffer decode(ByteBuffer in) {
+    @Override
+    public FrameDecoder<ByteBuffer> newViewDecoder() {
+        return in -> decode(in, true);
+    }
+
+    private ByteBuffer decode(ByteBuffer in, boolean view) {
         int start = in.position();
         if (in.limit() - start < headerBytes) {
             return null;
@@ -54,9 +59,12 @@ final class LengthPrefixedFramer implements Framer<ByteBuffer> {
         if (in.limit() - start - headerBytes < length) {
             return null;
         }
+        in.position(start + headerBytes + length);
+        if (view) {
+            return in.slice(start + headerBytes, length).asReadOnlyBuffer();
+        }
         ByteBuffer frame = ByteBuffer.allocate(length);
         frame.put(0, in, start + headerBytes, length);
-        in.position(start + headerBytes + length);
         return frame;
     }
 

@@ -13,16 +13,27 @@ final class RawFramer implements Framer<ByteBuffer> {
 
     @Override
     public FrameDecoder<ByteBuffer> newDecoder() {
-        return in -> {
-            int length = Math.min(in.remaining(), max);
-            if (length == 0) {
-                return null;
-            }
-            ByteBuffer chunk = ByteBuffer.allocate(length);
-            chunk.put(0, in, in.position(), length);
-            in.position(in.position() + length);
-            return chunk;
-        };
+        return in -> decode(in, false);
+    }
+
+    @Override
+    public FrameDecoder<ByteBuffer> newViewDecoder() {
+        return in -> decode(in, true);
+    }
+
+    private ByteBuffer decode(ByteBuffer in, boolean view) {
+        int length = Math.min(in.remaining(), max);
+        if (length == 0) {
+            return null;
+        }
+        int at = in.position();
+        in.position(at + length);
+        if (view) {
+            return in.slice(at, length).asReadOnlyBuffer();
+        }
+        ByteBuffer chunk = ByteBuffer.allocate(length);
+        chunk.put(0, in, at, length);
+        return chunk;
     }
 
     @Override

@@ -159,6 +159,16 @@ final class NioWire implements Wire, Handler {
 
     @Override
     public void write(ByteBuffer... buffers) {
+        write(buffers, false);
+    }
+
+    /** Writes at once when it can; copies only what must wait in the queue (views of a read buffer). */
+    @Override
+    public void writeTransient(ByteBuffer... buffers) {
+        write(buffers, true);
+    }
+
+    private void write(ByteBuffer[] buffers, boolean transientBuffers) {
         if (closed.get()) {
             return;
         }
@@ -180,13 +190,26 @@ final class NioWire implements Wire, Handler {
                     return;
                 }
             }
-            queue.add(buffers);
+            queue.add(transientBuffers ? keepable(buffers) : buffers);
             requestFlush();
         } catch (IOException e) {
             failLater(e);
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** Copies of what is left of {@code buffers}, for the queue: the originals are the caller's. */
+    private static ByteBuffer[] keepable(ByteBuffer[] buffers) {
+        int left = 0;
+        for (ByteBuffer b : buffers) {
+            left += b.remaining();
+        }
+        ByteBuffer copy = ByteBuffer.allocate(left);
+        for (ByteBuffer b : buffers) {
+            copy.put(b);
+        }
+        return new ByteBuffer[] {copy.flip()};
     }
 
     @Override

@@ -71,6 +71,12 @@ public final class EchoService implements Service<ByteBuffer> {
         return log == null;
     }
 
+    /** A plain echo sends each message straight back and keeps nothing: it may borrow them. */
+    @Override
+    public boolean borrowsMessages() {
+        return !uppercase && log == null;
+    }
+
     /** Upper-cases ASCII letters in place: the message is a fresh buffer owned by this call. */
     static ByteBuffer upperAscii(ByteBuffer message) {
         for (int i = message.position(); i < message.limit(); i++) {
