@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Echo throughput of Wirekit NIO, Wirekit blocking and Netty 4.2's NIO echo server, side by side in
@@ -24,7 +25,12 @@ import java.util.Map;
  * here. Per load the servers take turns for several rounds, the first one rotating; the table shows
  * each server's median round and the median of the per-round ratios, with their range. Arguments:
  * {@code [seconds per turn, default 5] [connections, default 50] [idle connections, default 10000]
- * [rounds, default 3]}. Server loops: 2 (one per core).
+ * [rounds, default 3]}.
+ *
+ * <p>By default the machine's CPUs are split ({@link CpuSplit}): the servers run on the upper half,
+ * the load generator on the lower half, so each server is measured on cores of its own and sizes
+ * itself to them (one event loop or carrier per core it has). {@code -Dbench.pin=false} runs
+ * everything on all CPUs instead, each server with one loop per core of the machine.
  */
 public final class EchoBenchmark {
     private static final String[] SERVERS = {"wirekit-nio", "wirekit-blocking", "netty"};
@@ -46,20 +52,27 @@ public final class EchoBenchmark {
         // All servers run at once (idle while not measured); per load they take turns for several
         // rounds, who goes first rotating, so load from elsewhere on a shared machine touches all
         // alike. Each figure is the server's median round; each ratio the median of the rounds' ratios.
+        Optional<CpuSplit> split = CpuSplit.detect();
+        if (split.isPresent()) {
+            split.get().pinThisProcess();
+        }
         Map<String, ServerProcess> processes = new LinkedHashMap<>();
         try {
             for (String server : SERVERS) {
-                processes.put(server, ServerProcess.start(server));
+                processes.put(server, ServerProcess.start(server, split));
             }
             List<String[]> rows = new ArrayList<>();
+            List<String[]> cpuRows = new ArrayList<>();
             for (Load load : LOADS) {
                 Map<String, List<Double>> rates = new LinkedHashMap<>();
+                Map<String, List<Double>> cpu = new LinkedHashMap<>();
                 List<Double> nioOverNetty = new ArrayList<>();
                 List<Double> blockingOverNio = new ArrayList<>();
                 for (int round = 0; round < rounds; round++) {
                     Map<String, Double> thisRound = new LinkedHashMap<>();
                     for (int k = 0; k < SERVERS.length; k++) {
                         String server = SERVERS[(round + k) % SERVERS.length];
+                        long cpuBefore = processes.get(server).cpuNanos();
                         LoadGenerator.Result r = LoadGenerator.run(
                                 processes.get(server).address,
                                 connections,
@@ -67,6 +80,10 @@ public final class EchoBenchmark {
                                 load.depth(),
                                 round == 0 ? 2 : 1,
                                 seconds);
+                        // server CPU per message: the efficiency measure when the load generator, not
+                        // the server, is the limit (warm-up included: it is part of the turn)
+                        double cpuPerMessage = (processes.get(server).cpuNanos() - cpuBefore) / 1e3 / r.messages();
+                        cpu.computeIfAbsent(server, x -> new ArrayList<>()).add(cpuPerMessage);
                         thisRound.put(server, r.messagesPerSecond());
                         rates.computeIfAbsent(server, x -> new ArrayList<>()).add(r.messagesPerSecond());
                         System.err.printf(
@@ -89,18 +106,41 @@ public final class EchoBenchmark {
                     String.format(Locale.ROOT, "%.2f (%s)", median(nioOverNetty), spread(nioOverNetty)),
                     String.format(Locale.ROOT, "%.2f (%s)", median(blockingOverNio), spread(blockingOverNio)),
                 });
+                cpuRows.add(new String[] {
+                    load.name(),
+                    String.format(Locale.ROOT, "%.2f", median(cpu.get("wirekit-nio"))),
+                    String.format(Locale.ROOT, "%.2f", median(cpu.get("wirekit-blocking"))),
+                    String.format(Locale.ROOT, "%.2f", median(cpu.get("netty"))),
+                    String.format(Locale.ROOT, "%.2f", median(cpu.get("netty")) / median(cpu.get("wirekit-nio"))),
+                    String.format(
+                            Locale.ROOT, "%.2f", median(cpu.get("wirekit-nio")) / median(cpu.get("wirekit-blocking"))),
+                });
             }
             System.out.printf(
                     Locale.ROOT,
-                    "%n%d connections, %d rounds of %.0f s per load and server, 2 server loops;"
+                    "%n%d connections, %d rounds of %.0f s per load and server, %s;"
                             + " median round, median ratio (range)%n%n",
                     connections,
                     rounds,
-                    seconds);
+                    seconds,
+                    split.map(c -> "servers on CPUs " + c.servers() + " (" + c.serverCpus()
+                                    + " loops or carriers each), load generator on CPUs " + c.generator())
+                            .orElse("not pinned, " + Runtime.getRuntime().availableProcessors()
+                                    + " loops or carriers per server"));
             System.out.println(
                     "| load | Wirekit NIO msg/s | Wirekit blocking msg/s | Netty msg/s | NIO / Netty | blocking / NIO |");
             System.out.println("|---|---:|---:|---:|---:|---:|");
             for (String[] row : rows) {
+                System.out.println("| " + String.join(" | ", row) + " |");
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nServer CPU time per message (microseconds, median round; efficiency ratios: higher is"
+                            + " better for the first named)%n%n");
+            System.out.println(
+                    "| load | Wirekit NIO | Wirekit blocking | Netty | NIO efficiency / Netty | blocking efficiency / NIO |");
+            System.out.println("|---|---:|---:|---:|---:|---:|");
+            for (String[] row : cpuRows) {
                 System.out.println("| " + String.join(" | ", row) + " |");
             }
         } finally {
@@ -126,7 +166,7 @@ public final class EchoBenchmark {
     }
 
     private static void idleCost(int n) throws Exception {
-        try (ServerProcess p = ServerProcess.start("wirekit-nio")) {
+        try (ServerProcess p = ServerProcess.start("wirekit-nio", Optional.empty())) {
             long before = p.heap();
             List<SocketChannel> idle = LoadGenerator.idle(p.address, n);
             // every connection accepted and its session set up before measuring
@@ -164,8 +204,10 @@ public final class EchoBenchmark {
             this.address = new InetSocketAddress("127.0.0.1", Integer.parseInt(line.substring(5)));
         }
 
-        static ServerProcess start(String kind) throws IOException {
-            List<String> command = new ArrayList<>(List.of(
+        static ServerProcess start(String kind, Optional<CpuSplit> split) throws IOException {
+            List<String> command =
+                    new ArrayList<>(split.map(CpuSplit::serverPrefix).orElse(List.of()));
+            command.addAll(List.of(
                     ProcessHandle.current().info().command().orElse("java"),
                     "-Xms256m",
                     "-Xmx1g",
@@ -175,11 +217,19 @@ public final class EchoBenchmark {
             if (!extra.isEmpty()) {
                 command.addAll(List.of(extra.split("\\s+")));
             }
-            command.addAll(
-                    List.of("-cp", System.getProperty("java.class.path"), EchoServers.class.getName(), kind, "2"));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), EchoServers.class.getName(), kind));
             return new ServerProcess(new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start());
+        }
+
+        long cpuNanos() throws IOException {
+            in.println("cpu");
+            String line = out.readLine();
+            if (line == null || !line.startsWith("CPU ")) {
+                throw new IOException("unexpected answer " + line);
+            }
+            return Long.parseLong(line.substring(4));
         }
 
         long heap() throws IOException {

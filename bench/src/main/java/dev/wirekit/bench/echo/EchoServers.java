@@ -26,14 +26,17 @@ import java.net.InetSocketAddress;
  * One echo server in its own JVM, driven by {@link EchoBenchmark}: {@code wirekit-nio},
  * {@code wirekit-blocking} or {@code netty} (Netty 4.2's NIO echo, as in its examples: write each
  * read back, flush when the read completes). Prints {@code PORT n}; then answers {@code heap} with
- * {@code HEAP bytes} (used heap after a full GC) and exits on {@code quit}.
+ * {@code HEAP bytes} (used heap after a full GC), {@code cpu} with {@code CPU nanoseconds} (the
+ * process's CPU time so far), and exits on {@code quit}.
  */
 public final class EchoServers {
     private EchoServers() {}
 
     public static void main(String[] args) throws Exception {
         String kind = args[0];
-        int loops = Integer.parseInt(args.length > 1 ? args[1] : "2");
+        int loops = args.length > 1
+                ? Integer.parseInt(args[1])
+                : Runtime.getRuntime().availableProcessors();
         InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
         AutoCloseable running;
         int port;
@@ -83,9 +86,18 @@ public final class EchoServers {
             if (line.equals("heap")) {
                 System.out.println("HEAP " + usedHeapAfterGc());
                 System.out.flush();
+            } else if (line.equals("cpu")) {
+                System.out.println("CPU " + processCpuNanos());
+                System.out.flush();
             }
         }
         running.close();
+    }
+
+    /** CPU time this JVM has used so far, every thread, user and system. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static long usedHeapAfterGc() {
