@@ -66,6 +66,7 @@ public final class EchoBenchmark {
             for (Load load : LOADS) {
                 Map<String, List<Double>> rates = new LinkedHashMap<>();
                 Map<String, List<Double>> cpu = new LinkedHashMap<>();
+                Map<String, List<Double>> generatorBusy = new LinkedHashMap<>();
                 List<Double> nioOverNetty = new ArrayList<>();
                 List<Double> blockingOverNio = new ArrayList<>();
                 for (int round = 0; round < rounds; round++) {
@@ -84,16 +85,20 @@ public final class EchoBenchmark {
                         // the server, is the limit (warm-up included: it is part of the turn)
                         double cpuPerMessage = (processes.get(server).cpuNanos() - cpuBefore) / 1e3 / r.messages();
                         cpu.computeIfAbsent(server, x -> new ArrayList<>()).add(cpuPerMessage);
+                        generatorBusy
+                                .computeIfAbsent(server, x -> new ArrayList<>())
+                                .add(r.generatorBusy());
                         thisRound.put(server, r.messagesPerSecond());
                         rates.computeIfAbsent(server, x -> new ArrayList<>()).add(r.messagesPerSecond());
                         System.err.printf(
                                 Locale.ROOT,
-                                "round %d %-17s %-22s %,12.0f msg/s %,9.1f MB/s%n",
+                                "round %d %-17s %-22s %,12.0f msg/s %,9.1f MB/s  load generator busy %3.0f%%%n",
                                 round + 1,
                                 server,
                                 load.name(),
                                 r.messagesPerSecond(),
-                                r.megabytesPerSecond());
+                                r.megabytesPerSecond(),
+                                r.generatorBusy() * 100);
                     }
                     nioOverNetty.add(thisRound.get("wirekit-nio") / thisRound.get("netty"));
                     blockingOverNio.add(thisRound.get("wirekit-blocking") / thisRound.get("wirekit-nio"));
@@ -114,6 +119,12 @@ public final class EchoBenchmark {
                     String.format(Locale.ROOT, "%.2f", median(cpu.get("netty")) / median(cpu.get("wirekit-nio"))),
                     String.format(
                             Locale.ROOT, "%.2f", median(cpu.get("wirekit-nio")) / median(cpu.get("wirekit-blocking"))),
+                    String.format(
+                            Locale.ROOT,
+                            "%.0f%% / %.0f%% / %.0f%%",
+                            median(generatorBusy.get("wirekit-nio")) * 100,
+                            median(generatorBusy.get("wirekit-blocking")) * 100,
+                            median(generatorBusy.get("netty")) * 100),
                 });
             }
             System.out.printf(
@@ -138,8 +149,9 @@ public final class EchoBenchmark {
                     "%nServer CPU time per message (microseconds, median round; efficiency ratios: higher is"
                             + " better for the first named)%n%n");
             System.out.println(
-                    "| load | Wirekit NIO | Wirekit blocking | Netty | NIO efficiency / Netty | blocking efficiency / NIO |");
-            System.out.println("|---|---:|---:|---:|---:|---:|");
+                    "| load | Wirekit NIO | Wirekit blocking | Netty | NIO efficiency / Netty | blocking efficiency / NIO"
+                            + " | load generator busy (NIO / blocking / Netty) |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|");
             for (String[] row : cpuRows) {
                 System.out.println("| " + String.join(" | ", row) + " |");
             }

@@ -19,7 +19,8 @@ import java.util.Random;
  */
 final class LoadGenerator {
     /** What one run measured. */
-    record Result(long messages, long bytes, double seconds) {
+    /** {@code generatorBusy}: the generator thread's CPU time over the measured time (1.0: it was the limit). */
+    record Result(long messages, long bytes, double seconds, double generatorBusy) {
         double messagesPerSecond() {
             return messages / seconds;
         }
@@ -69,6 +70,8 @@ final class LoadGenerator {
             long end = warmupEnd + (long) (seconds * 1e9);
             long counted = 0;
             long countedBytes = 0;
+            long cpuAtStart = 0;
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             boolean measuring = false;
             while (true) {
                 long now = System.nanoTime();
@@ -76,6 +79,7 @@ final class LoadGenerator {
                     measuring = true;
                     counted = 0;
                     countedBytes = 0;
+                    cpuAtStart = threads.getCurrentThreadCpuTime();
                 }
                 if (now >= end) {
                     break;
@@ -117,10 +121,11 @@ final class LoadGenerator {
                 }
                 selector.selectedKeys().clear();
             }
+            double busy = (threads.getCurrentThreadCpuTime() - cpuAtStart) / (seconds * 1e9);
             for (Conn c : conns) {
                 c.channel.close();
             }
-            return new Result(counted, countedBytes, seconds);
+            return new Result(counted, countedBytes, seconds, busy);
         }
     }
 
