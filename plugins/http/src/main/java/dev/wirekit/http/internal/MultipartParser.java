@@ -106,8 +106,9 @@ public final class MultipartParser {
         if (disposition == null) {
             throw bad("a part without Content-Disposition");
         }
-        String[] params = disposition.split(";");
-        if (!params[0].strip().equalsIgnoreCase("form-data")) {
+        int semicolon = disposition.indexOf(';');
+        String kind = semicolon < 0 ? disposition : disposition.substring(0, semicolon);
+        if (!kind.strip().equalsIgnoreCase("form-data")) {
             throw bad("a part that is not form-data");
         }
         String name = null;

@@ -56,6 +56,7 @@ class MultipartParserTest {
                 "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno close",
                 "--XyZ\r\nContent-Disposition: attachment; name=\"a\"\r\n\r\nx\r\n--XyZ--",
                 "--XyZ\r\nContent-Disposition: form-data\r\n\r\nx\r\n--XyZ--",
+                "--XyZ\r\nContent-Disposition: ;\r\n\r\nx\r\n--XyZ--", // no kind at all (found by fuzzing)
                 "--XyZ\r\nX-No-Disposition: 1\r\n\r\nx\r\n--XyZ--",
                 "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n bad fold\r\n\r\nx\r\n--XyZ--",
                 "--XyZjunk\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n--XyZ--"
