@@ -8,15 +8,7 @@ final class Buffers {
 
     /** The remaining bytes of {@code parts}, copied into one heap buffer. */
     static ByteBuffer concat(ByteBuffer[] parts) {
-        int size = 0;
-        for (ByteBuffer p : parts) {
-            size += p.remaining();
-        }
-        ByteBuffer whole = ByteBuffer.allocate(size);
-        for (ByteBuffer p : parts) {
-            whole.put(p);
-        }
-        return whole.flip();
+        return dev.wirekit.spi.Wire.copyOf(parts);
     }
 
     /** A heap copy of {@code src}'s remaining bytes; {@code src}'s position moves to its limit. */

@@ -69,7 +69,8 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
         this.service = service;
         this.inline = !transport.capabilities().eventLoop() || (chain == null && service.isNonBlocking());
         // a borrowing service on an event loop reads views of the loop's buffer (Service#borrowsMessages)
-        this.borrowing = inline && chain == null && transport.capabilities().eventLoop() && service.borrowsMessages();
+        // (inline on an event loop already means no layers)
+        this.borrowing = inline && transport.capabilities().eventLoop() && service.borrowsMessages();
         this.decoder = borrowing ? framer.newViewDecoder() : framer.newDecoder();
         this.executor = inline ? Runnable::run : new SerialExecutor(transport.virtualThreads());
         // Headers and delimiters are not part of maxFrameLength: allow generous slack before

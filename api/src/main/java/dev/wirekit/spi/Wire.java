@@ -31,13 +31,24 @@ public interface Wire {
      * writes at once on its own thread overrides it to copy only what it must keep.
      */
     default void writeTransient(ByteBuffer... buffers) {
-        ByteBuffer[] copies = new ByteBuffer[buffers.length];
-        for (int i = 0; i < buffers.length; i++) {
-            ByteBuffer b = buffers[i];
-            copies[i] = ByteBuffer.allocate(b.remaining()).put(b.duplicate()).flip();
-            b.position(b.limit());
+        write(copyOf(buffers));
+    }
+
+    /**
+     * The remaining bytes of {@code buffers}, in order, copied into one new heap buffer that the
+     * caller owns; each buffer's position moves to its limit. For wires that must keep bytes they
+     * were only lent ({@link #writeTransient}) or that queue copies.
+     */
+    static ByteBuffer copyOf(ByteBuffer... buffers) {
+        int size = 0;
+        for (ByteBuffer b : buffers) {
+            size += b.remaining();
         }
-        write(copies);
+        ByteBuffer copy = ByteBuffer.allocate(size);
+        for (ByteBuffer b : buffers) {
+            copy.put(b);
+        }
+        return copy.flip();
     }
 
     /**

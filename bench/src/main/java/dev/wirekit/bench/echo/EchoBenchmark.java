@@ -236,21 +236,21 @@ public final class EchoBenchmark {
         }
 
         long cpuNanos() throws IOException {
-            in.println("cpu");
-            String line = out.readLine();
-            if (line == null || !line.startsWith("CPU ")) {
-                throw new IOException("unexpected answer " + line);
-            }
-            return Long.parseLong(line.substring(4));
+            return ask("cpu", "CPU ");
         }
 
         long heap() throws IOException {
-            in.println("heap");
+            return ask("heap", "HEAP ");
+        }
+
+        /** Sends {@code command}; returns the number after {@code answerPrefix} in the answer. */
+        private long ask(String command, String answerPrefix) throws IOException {
+            in.println(command);
             String line = out.readLine();
-            if (line == null || !line.startsWith("HEAP ")) {
-                throw new IOException("unexpected answer " + line);
+            if (line == null || !line.startsWith(answerPrefix)) {
+                throw new IOException("unexpected answer to " + command + ": " + line);
             }
-            return Long.parseLong(line.substring(5));
+            return Long.parseLong(line.substring(answerPrefix.length()));
         }
 
         @Override

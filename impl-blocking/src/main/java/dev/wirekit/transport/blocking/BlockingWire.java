@@ -174,9 +174,7 @@ final class BlockingWire implements Wire, AutoCloseable {
                         for (ByteBuffer b : buffers) {
                             staged = stage(b, staged);
                         }
-                        if (staged > 0) {
-                            out.write(staging, 0, staged);
-                        }
+                        writeStaged(staged);
                     } finally {
                         directWriteSince = 0;
                         driver.directWriteEnded();
@@ -210,9 +208,7 @@ final class BlockingWire implements Wire, AutoCloseable {
             b.get(staging, staged, len);
             return staged + len;
         }
-        if (staged > 0) {
-            out.write(staging, 0, staged);
-        }
+        writeStaged(staged);
         writeDirect(b);
         return 0;
     }
@@ -289,9 +285,7 @@ final class BlockingWire implements Wire, AutoCloseable {
                     staged = stage(b, staged);
                 }
             } else {
-                if (staged > 0) {
-                    out.write(staging, 0, staged);
-                }
+                writeStaged(staged);
                 staged = 0;
                 if (item instanceof FileRegion region) {
                     written += copyFile(region);
@@ -301,10 +295,15 @@ final class BlockingWire implements Wire, AutoCloseable {
             }
             item = staged < staging.length / 2 ? queue.poll() : null;
         }
+        writeStaged(staged);
+        return written;
+    }
+
+    /** Writes the first {@code staged} bytes of the staging array, if any. */
+    private void writeStaged(int staged) throws IOException {
         if (staged > 0) {
             out.write(staging, 0, staged);
         }
-        return written;
     }
 
     private void writeDirect(ByteBuffer b) throws IOException {

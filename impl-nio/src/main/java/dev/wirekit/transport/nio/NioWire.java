@@ -190,26 +190,14 @@ final class NioWire implements Wire, Handler {
                     return;
                 }
             }
-            queue.add(transientBuffers ? keepable(buffers) : buffers);
+            // lent buffers are the caller's once this returns: queue a copy of what is left
+            queue.add(transientBuffers ? new ByteBuffer[] {Wire.copyOf(buffers)} : buffers);
             requestFlush();
         } catch (IOException e) {
             failLater(e);
         } finally {
             writeLock.unlock();
         }
-    }
-
-    /** Copies of what is left of {@code buffers}, for the queue: the originals are the caller's. */
-    private static ByteBuffer[] keepable(ByteBuffer[] buffers) {
-        int left = 0;
-        for (ByteBuffer b : buffers) {
-            left += b.remaining();
-        }
-        ByteBuffer copy = ByteBuffer.allocate(left);
-        for (ByteBuffer b : buffers) {
-            copy.put(b);
-        }
-        return new ByteBuffer[] {copy.flip()};
     }
 
     @Override

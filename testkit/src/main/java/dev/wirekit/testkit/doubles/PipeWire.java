@@ -112,16 +112,10 @@ final class PipeWire implements Wire {
         if (closed.get() || outputShut) {
             return;
         }
-        int n = 0;
-        for (ByteBuffer b : buffers) {
-            n += b.remaining();
-        }
-        ByteBuffer copy = ByteBuffer.allocate(n);
-        for (ByteBuffer b : buffers) {
-            copy.put(b);
-        }
+        ByteBuffer copy = Wire.copyOf(buffers);
+        int n = copy.remaining();
         queued.addAndGet(n);
-        if (!peer.offer(copy.flip())) {
+        if (!peer.offer(copy)) {
             // The peer has closed: the bytes are gone, as a kernel discards them after a reset. They
             // must not stay queued, or a close that drains its output would wait for them in vain.
             consumed(n);
