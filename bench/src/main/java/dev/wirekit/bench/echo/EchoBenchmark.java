@@ -33,16 +33,26 @@ import java.util.Optional;
  * everything on all CPUs instead, each server with one loop per core of the machine.
  */
 public final class EchoBenchmark {
-    private static final String[] SERVERS = {"wirekit-nio", "wirekit-blocking", "netty"};
+    private static final String[] ALL_SERVERS = {"wirekit-nio", "wirekit-blocking", "netty"};
+
+    /** {@code -Dbench.servers=wirekit-nio,netty}: only these servers (for profiling one). */
+    private static final String[] SERVERS =
+            System.getProperty("bench.servers", String.join(",", ALL_SERVERS)).split(",");
 
     private record Load(String name, int size, int depth) {}
 
-    private static final Load[] LOADS = {
+    private static final Load[] ALL_LOADS = {
         new Load("ping-pong 64 B", 64, 1),
         new Load("pipelined 64 B (x16)", 64, 16),
         new Load("ping-pong 64 KiB", 64 * 1024, 1),
         new Load("pipelined 64 KiB (x4)", 64 * 1024, 4),
     };
+
+    /** {@code -Dbench.loads=3,4}: only these loads, numbered from 1 (for profiling one). */
+    private static final Load[] LOADS = java.util.Arrays.stream(
+                    System.getProperty("bench.loads", "1,2,3,4").split(","))
+            .map(i -> ALL_LOADS[Integer.parseInt(i.strip()) - 1])
+            .toArray(Load[]::new);
 
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
@@ -53,6 +63,8 @@ public final class EchoBenchmark {
         // rounds, who goes first rotating, so load from elsewhere on a shared machine touches all
         // alike. Each figure is the server's median round; each ratio the median of the rounds' ratios.
         Optional<CpuSplit> split = CpuSplit.detect();
+        int serverCpus =
+                split.map(CpuSplit::serverCpus).orElse(Runtime.getRuntime().availableProcessors());
         if (split.isPresent()) {
             split.get().pinThisProcess();
         }
@@ -67,6 +79,7 @@ public final class EchoBenchmark {
                 Map<String, List<Double>> rates = new LinkedHashMap<>();
                 Map<String, List<Double>> cpu = new LinkedHashMap<>();
                 Map<String, List<Double>> generatorBusy = new LinkedHashMap<>();
+                Map<String, List<Double>> serverBusy = new LinkedHashMap<>();
                 List<Double> nioOverNetty = new ArrayList<>();
                 List<Double> blockingOverNio = new ArrayList<>();
                 for (int round = 0; round < rounds; round++) {
@@ -74,6 +87,7 @@ public final class EchoBenchmark {
                     for (int k = 0; k < SERVERS.length; k++) {
                         String server = SERVERS[(round + k) % SERVERS.length];
                         long cpuBefore = processes.get(server).cpuNanos();
+                        long turnStart = System.nanoTime();
                         LoadGenerator.Result r = LoadGenerator.run(
                                 processes.get(server).address,
                                 connections,
@@ -83,7 +97,13 @@ public final class EchoBenchmark {
                                 seconds);
                         // server CPU per message: the efficiency measure when the load generator, not
                         // the server, is the limit (warm-up included: it is part of the turn)
-                        double cpuPerMessage = (processes.get(server).cpuNanos() - cpuBefore) / 1e3 / r.messages();
+                        long turnNanos = System.nanoTime() - turnStart;
+                        long serverCpu = processes.get(server).cpuNanos() - cpuBefore;
+                        double cpuPerMessage = serverCpu / 1e3 / r.messages();
+                        // how much of the CPUs it had the server used over its turn (1.0: it was the limit)
+                        serverBusy
+                                .computeIfAbsent(server, x -> new ArrayList<>())
+                                .add(serverCpu / (double) turnNanos / serverCpus);
                         cpu.computeIfAbsent(server, x -> new ArrayList<>()).add(cpuPerMessage);
                         generatorBusy
                                 .computeIfAbsent(server, x -> new ArrayList<>())
@@ -92,39 +112,46 @@ public final class EchoBenchmark {
                         rates.computeIfAbsent(server, x -> new ArrayList<>()).add(r.messagesPerSecond());
                         System.err.printf(
                                 Locale.ROOT,
-                                "round %d %-17s %-22s %,12.0f msg/s %,9.1f MB/s  load generator busy %3.0f%%%n",
+                                "round %d %-17s %-22s %,12.0f msg/s %,9.1f MB/s  load generator busy %3.0f%%,"
+                                        + " server busy %3.0f%%%n",
                                 round + 1,
                                 server,
                                 load.name(),
                                 r.messagesPerSecond(),
                                 r.megabytesPerSecond(),
-                                r.generatorBusy() * 100);
+                                r.generatorBusy() * 100,
+                                serverBusy.get(server).getLast() * 100);
                     }
-                    nioOverNetty.add(thisRound.get("wirekit-nio") / thisRound.get("netty"));
-                    blockingOverNio.add(thisRound.get("wirekit-blocking") / thisRound.get("wirekit-nio"));
+                    nioOverNetty.add(ratio(thisRound, "wirekit-nio", "netty"));
+                    blockingOverNio.add(ratio(thisRound, "wirekit-blocking", "wirekit-nio"));
                 }
                 rows.add(new String[] {
                     load.name(),
-                    String.format(Locale.ROOT, "%,.0f", median(rates.get("wirekit-nio"))),
-                    String.format(Locale.ROOT, "%,.0f", median(rates.get("wirekit-blocking"))),
-                    String.format(Locale.ROOT, "%,.0f", median(rates.get("netty"))),
+                    String.format(Locale.ROOT, "%,.0f", median(rates, "wirekit-nio")),
+                    String.format(Locale.ROOT, "%,.0f", median(rates, "wirekit-blocking")),
+                    String.format(Locale.ROOT, "%,.0f", median(rates, "netty")),
                     String.format(Locale.ROOT, "%.2f (%s)", median(nioOverNetty), spread(nioOverNetty)),
                     String.format(Locale.ROOT, "%.2f (%s)", median(blockingOverNio), spread(blockingOverNio)),
                 });
                 cpuRows.add(new String[] {
                     load.name(),
-                    String.format(Locale.ROOT, "%.2f", median(cpu.get("wirekit-nio"))),
-                    String.format(Locale.ROOT, "%.2f", median(cpu.get("wirekit-blocking"))),
-                    String.format(Locale.ROOT, "%.2f", median(cpu.get("netty"))),
-                    String.format(Locale.ROOT, "%.2f", median(cpu.get("netty")) / median(cpu.get("wirekit-nio"))),
-                    String.format(
-                            Locale.ROOT, "%.2f", median(cpu.get("wirekit-nio")) / median(cpu.get("wirekit-blocking"))),
+                    String.format(Locale.ROOT, "%.2f", median(cpu, "wirekit-nio")),
+                    String.format(Locale.ROOT, "%.2f", median(cpu, "wirekit-blocking")),
+                    String.format(Locale.ROOT, "%.2f", median(cpu, "netty")),
+                    String.format(Locale.ROOT, "%.2f", median(cpu, "netty") / median(cpu, "wirekit-nio")),
+                    String.format(Locale.ROOT, "%.2f", median(cpu, "wirekit-nio") / median(cpu, "wirekit-blocking")),
                     String.format(
                             Locale.ROOT,
                             "%.0f%% / %.0f%% / %.0f%%",
-                            median(generatorBusy.get("wirekit-nio")) * 100,
-                            median(generatorBusy.get("wirekit-blocking")) * 100,
-                            median(generatorBusy.get("netty")) * 100),
+                            median(generatorBusy, "wirekit-nio") * 100,
+                            median(generatorBusy, "wirekit-blocking") * 100,
+                            median(generatorBusy, "netty") * 100),
+                    String.format(
+                            Locale.ROOT,
+                            "%.0f%% / %.0f%% / %.0f%%",
+                            median(serverBusy, "wirekit-nio") * 100,
+                            median(serverBusy, "wirekit-blocking") * 100,
+                            median(serverBusy, "netty") * 100),
                 });
             }
             System.out.printf(
@@ -150,8 +177,8 @@ public final class EchoBenchmark {
                             + " better for the first named)%n%n");
             System.out.println(
                     "| load | Wirekit NIO | Wirekit blocking | Netty | NIO efficiency / Netty | blocking efficiency / NIO"
-                            + " | load generator busy (NIO / blocking / Netty) |");
-            System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+                            + " | load generator busy (NIO / blocking / Netty) | server busy (NIO / blocking / Netty) |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
             for (String[] row : cpuRows) {
                 System.out.println("| " + String.join(" | ", row) + " |");
             }
@@ -161,6 +188,15 @@ public final class EchoBenchmark {
             }
         }
         idleCost(idle);
+    }
+
+    /** {@code a / b} of a round, NaN when one of them was not run. */
+    private static double ratio(Map<String, Double> round, String a, String b) {
+        return round.getOrDefault(a, Double.NaN) / round.getOrDefault(b, Double.NaN);
+    }
+
+    private static double median(Map<String, List<Double>> values, String server) {
+        return values.containsKey(server) ? median(values.get(server)) : Double.NaN;
     }
 
     private static double median(List<Double> values) {
