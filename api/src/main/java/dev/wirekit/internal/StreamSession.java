@@ -233,7 +233,14 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
         if (!cumulation.hasRemaining()) {
             cumulation = EMPTY;
         } else if (cumulation.position() > 0) {
-            cumulation.compact().flip();
+            if (borrowing) {
+                // Messages lent from here may still be in use: the wire may hold what the service
+                // sent back until this read is handled. Move the rest instead of writing over them.
+                ByteBuffer rest = ByteBuffer.allocate(Math.max(4096, 2 * cumulation.remaining()));
+                cumulation = rest.put(cumulation).flip();
+            } else {
+                cumulation.compact().flip();
+            }
         }
     }
 

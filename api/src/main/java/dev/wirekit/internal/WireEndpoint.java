@@ -280,6 +280,9 @@ abstract class WireEndpoint implements WireReceiver, LayerChain.Host {
 
     /** Waits until everything queued has been written, or the endpoint closed. */
     final void awaitDrained(Duration timeout) throws IOException {
+        if (wire.inEventLoop()) {
+            wire.flushGathered();
+        }
         if (wire.queuedBytes() > 0 && wire.inEventLoop()) {
             // Only this thread could write the queue out: waiting here would wait for ever.
             throw new IllegalStateException(describe() + ": flush() on the event loop would block it; the"

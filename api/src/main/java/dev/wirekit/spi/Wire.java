@@ -26,9 +26,11 @@ public interface Wire {
 
     /**
      * Like {@link #write}, but the buffers stay the caller's: they are valid only during this call
-     * (views of a read buffer about to be reused, say). What is not written at once must be copied
-     * before it is queued. The default copies everything and calls {@link #write}; a driver that
-     * writes at once on its own thread overrides it to copy only what it must keep.
+     * (views of a read buffer about to be reused, say) or, for a call made on the wire's event loop
+     * while its receiver handles {@link WireReceiver#onData}, until that {@code onData} returns (the
+     * driver may gather what a read's handling sends into one write). What is not written by then
+     * must be copied before it is queued. The default copies everything and calls {@link #write}; a
+     * driver that writes on its own thread overrides it to copy only what it must keep.
      */
     default void writeTransient(ByteBuffer... buffers) {
         write(copyOf(buffers));
@@ -57,6 +59,13 @@ public interface Wire {
      * {@link FileChannel#transferTo}; others may read and write them.
      */
     void writeFile(FileChannel file, long position, long count);
+
+    /**
+     * Writes now what the wire holds back to gather into one write with what follows (an event-loop
+     * driver gathers what the receiver sends while it handles one read). Called on the wire's own
+     * thread before waiting for the queue to drain there is not possible. The default holds nothing back.
+     */
+    default void flushGathered() {}
 
     /** Bytes queued and not yet written to the socket (file regions count their length). */
     long queuedBytes();

@@ -378,6 +378,11 @@ class BrokenImplementationsTest {
         }
 
         @Override
+        public void flushGathered() {
+            inner.flushGathered();
+        }
+
+        @Override
         public long queuedBytes() {
             return inner.queuedBytes();
         }

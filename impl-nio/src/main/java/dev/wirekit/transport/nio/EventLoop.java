@@ -20,7 +20,7 @@ final class EventLoop implements Runnable {
 
     final Selector selector;
     /** Reused for every stream read on this loop: receivers copy what they keep. */
-    final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
+    final ByteBuffer readBuffer = ByteBuffer.allocateDirect(256 * 1024);
     /** Reused for every datagram received on this loop; one more than the largest UDP payload. */
     final ByteBuffer datagramBuffer = ByteBuffer.allocateDirect(65_536);
 

@@ -19,10 +19,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * once; a write from any other thread, and whatever the socket does not take, is queued under a lock
  * and flushed by the loop (soon, or when the socket becomes writable), with gathering writes across
  * queued messages.
+ *
+ * <p>What the receiver sends from the loop while it handles one read is gathered and written when it
+ * returns, in one gathering write: a read that held many requests is answered with one system call
+ * instead of one per reply. Views of the loop's read buffer lent with {@link #writeTransient} stay
+ * valid meanwhile (the buffer is not read into again before the gathered write); whatever that write
+ * leaves is queued as for any write, lent bytes copied.
  */
 final class NioWire implements Wire, Handler {
     private static final Object SHUTDOWN_OUTPUT = new Object();
-    private static final int MAX_READS_PER_EVENT = 16;
+    /** Reads of the loop's buffer per readiness event: 4 x 256 KiB, so one busy peer cannot starve the rest. */
+    private static final int MAX_READS_PER_EVENT = 4;
+
     private static final int MAX_GATHER = 256;
 
     /** A file range still to send; advanced as the kernel takes it. */
@@ -55,6 +63,16 @@ final class NioWire implements Wire, Handler {
     private boolean inputEnded;
     private boolean outputShut;
     private volatile Throwable failure;
+
+    /** Loop thread: true while the receiver handles a read; its writes from the loop are gathered. */
+    private boolean gathering;
+    /** Writes gathered during the current read, in order, and whether each was lent; write lock. */
+    private final java.util.ArrayList<ByteBuffer[]> gathered = new java.util.ArrayList<>();
+
+    private final java.util.ArrayList<Boolean> gatheredLent = new java.util.ArrayList<>();
+    private int gatheredBuffers;
+    /** Someone saw bytes waiting (a session that will wait for "drained"): report it after a gathered write. */
+    private volatile boolean drainWatched;
 
     NioWire(NioDriver driver, EventLoop loop, SocketChannel channel, SelectionKey existingKey) throws IOException {
         this.driver = driver;
@@ -113,7 +131,13 @@ final class NioWire implements Wire, Handler {
             }
             if (n > 0) {
                 buffer.flip();
-                receiver.onData(buffer);
+                gathering = true;
+                try {
+                    receiver.onData(buffer);
+                } finally {
+                    gathering = false;
+                }
+                writeGatheredReplies();
                 if (n < buffer.capacity()) {
                     return;
                 }
@@ -184,6 +208,12 @@ final class NioWire implements Wire, Handler {
             // loop turn, and messages that pile up meanwhile go out in one gathering write, so the
             // cost per message falls as the load rises instead of staying one system call each.
             if (queue.isEmpty() && !writeInterest && loop.inLoop()) {
+                if (gathering) {
+                    gathered.add(buffers);
+                    gatheredLent.add(transientBuffers);
+                    gatheredBuffers += buffers.length;
+                    return;
+                }
                 long written = buffers.length == 1 ? channel.write(buffers[0]) : channel.write(buffers);
                 queued.addAndGet(-written);
                 if (written == n) {
@@ -191,6 +221,7 @@ final class NioWire implements Wire, Handler {
                 }
             }
             // lent buffers are the caller's once this returns: queue a copy of what is left
+            queueGathered();
             queue.add(transientBuffers ? new ByteBuffer[] {Wire.copyOf(buffers)} : buffers);
             requestFlush();
         } catch (IOException e) {
@@ -208,6 +239,7 @@ final class NioWire implements Wire, Handler {
         queued.addAndGet(count);
         writeLock.lock();
         try {
+            queueGathered();
             queue.add(new FileRegion(file, position, count));
             requestFlush();
         } finally {
@@ -219,11 +251,101 @@ final class NioWire implements Wire, Handler {
     public void shutdownOutput() {
         writeLock.lock();
         try {
+            queueGathered();
             queue.add(SHUTDOWN_OUTPUT);
             requestFlush();
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * Writes what the receiver sent while it handled the read just done, in one gathering write;
+     * queues what the socket did not take. Loop thread, before the read buffer is used again.
+     */
+    @Override
+    public void flushGathered() {
+        if (loop.inLoop()) {
+            writeGatheredReplies();
+        }
+    }
+
+    private void writeGatheredReplies() {
+        if (gatheredBuffers == 0) {
+            return;
+        }
+        boolean drained = false;
+        IOException error = null;
+        writeLock.lock();
+        try {
+            if (gathered.isEmpty()) {
+                return; // another thread queued after them meanwhile, which moved them to the queue
+            }
+            if (closed.get()) {
+                clearGathered();
+                return;
+            }
+            long written;
+            if (gatheredBuffers == 1) {
+                written = channel.write(gathered.get(0)[0]);
+            } else {
+                ByteBuffer[] all = new ByteBuffer[gatheredBuffers];
+                int i = 0;
+                for (ByteBuffer[] group : gathered) {
+                    for (ByteBuffer b : group) {
+                        all[i++] = b;
+                    }
+                }
+                written = channel.write(all);
+            }
+            queued.addAndGet(-written);
+            if (queued.get() == 0 || !anyGatheredLeft()) {
+                clearGathered();
+                drained = queue.isEmpty() && drainWatched;
+            } else {
+                queueGathered();
+                requestFlush();
+            }
+        } catch (IOException e) {
+            error = e;
+        } finally {
+            writeLock.unlock();
+        }
+        if (error != null) {
+            fail(error);
+        } else if (drained) {
+            drainWatched = false;
+            receiver.onDrained();
+        }
+    }
+
+    private boolean anyGatheredLeft() {
+        for (ByteBuffer[] group : gathered) {
+            if (hasRemaining(group)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Moves the gathered writes to the head of the queue, in order, copying what is left of lent
+     * buffers: they were sent before anything queued after them. Write lock held.
+     */
+    private void queueGathered() {
+        for (int i = gathered.size() - 1; i >= 0; i--) {
+            ByteBuffer[] group = gathered.get(i);
+            if (hasRemaining(group)) {
+                queue.addFirst(gatheredLent.get(i) ? new ByteBuffer[] {Wire.copyOf(group)} : group);
+            }
+        }
+        clearGathered();
+    }
+
+    private void clearGathered() {
+        gathered.clear();
+        gatheredLent.clear();
+        gatheredBuffers = 0;
     }
 
     /** Asks the loop to flush the queue; caller holds the write lock. */
@@ -344,7 +466,11 @@ final class NioWire implements Wire, Handler {
 
     @Override
     public long queuedBytes() {
-        return queued.get();
+        long n = queued.get();
+        if (n > 0 && !drainWatched) {
+            drainWatched = true;
+        }
+        return n;
     }
 
     // ---- closing --------------------------------------------------------------------------
@@ -403,6 +529,7 @@ final class NioWire implements Wire, Handler {
         writeLock.lock();
         try {
             queue.clear();
+            clearGathered();
         } finally {
             writeLock.unlock();
         }
