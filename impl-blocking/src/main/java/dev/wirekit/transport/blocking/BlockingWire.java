@@ -78,6 +78,7 @@ final class BlockingWire implements Wire, AutoCloseable {
 
     private void readLoop() {
         reader = Thread.currentThread();
+        boolean virtual = reader.isVirtual();
         Throwable cause = null;
         try {
             receiver.onActive();
@@ -91,6 +92,14 @@ final class BlockingWire implements Wire, AutoCloseable {
                     break;
                 }
                 receiver.onData(ByteBuffer.wrap(buffer, 0, n));
+                if (n < buffer.length && virtual) {
+                    // The socket is probably empty now: a read would fail, register with the JDK's
+                    // poller and park (two system calls and a wake-up later). Let the other
+                    // connections' threads run first; on a busy server the peer's next request has
+                    // usually arrived by then and the read takes it at once. Alone, this costs a
+                    // yield that returns at once.
+                    Thread.yield();
+                }
                 buffer = adapt(buffer, n);
             }
         } catch (IOException e) {
