@@ -217,6 +217,19 @@ abstract class WireEndpoint implements WireReceiver, LayerChain.Host {
     }
 
     final boolean hasRoom(long size) {
+        if (roomFor(size)) {
+            return true;
+        }
+        if (wire.inEventLoop()) {
+            // Part of what looks queued may be replies the wire holds back to write together when
+            // the read is handled: not a backlog. Write them out, then look again.
+            wire.flushGathered();
+            return roomFor(size);
+        }
+        return false;
+    }
+
+    private boolean roomFor(long size) {
         long queued = wire.queuedBytes();
         return queued == 0 || queued + size <= options.maxOutboundBytes();
     }

@@ -94,7 +94,10 @@ final class EventLoop implements Runnable {
             } catch (java.nio.channels.CancelledKeyException e) {
                 // closed while we looked at it
             } catch (Throwable t) {
-                LOG.log(System.Logger.Level.ERROR, "handler " + handler + " failed", t);
+                // close what failed (one connection) rather than leave its peer waiting for ever
+                if (!handler.failed(t)) {
+                    LOG.log(System.Logger.Level.ERROR, "handler " + handler + " failed", t);
+                }
             }
         }
     }

@@ -6,4 +6,12 @@ interface Handler {
 
     /** The loop is shutting down: close and report. */
     void loopClosed();
+
+    /**
+     * {@link #ready} threw {@code failure} (a bug, not an I/O error). Returns true when the handler
+     * closed what it serves and reported why; false leaves it open, and the loop logs the failure.
+     */
+    default boolean failed(Throwable failure) {
+        return false;
+    }
 }

@@ -32,6 +32,8 @@ final class NioWire implements Wire, Handler {
     private static final int MAX_READS_PER_EVENT = 4;
 
     private static final int MAX_GATHER = 256;
+    /** Gathered bytes worth one write of their own even while the read is still being handled. */
+    private static final long GATHER_BYTES = 256 * 1024;
 
     /** A file range still to send; advanced as the kernel takes it. */
     private static final class FileRegion {
@@ -71,6 +73,7 @@ final class NioWire implements Wire, Handler {
 
     private final java.util.ArrayList<Boolean> gatheredLent = new java.util.ArrayList<>();
     private int gatheredBuffers;
+    private long gatheredBytes;
     /** Someone saw bytes waiting (a session that will wait for "drained"): report it after a gathered write. */
     private volatile boolean drainWatched;
 
@@ -135,9 +138,11 @@ final class NioWire implements Wire, Handler {
                 try {
                     receiver.onData(buffer);
                 } finally {
+                    // also when onData failed: what it sent goes out before anything sent later,
+                    // and before the buffer it may point into is read into again
                     gathering = false;
+                    writeGatheredReplies();
                 }
-                writeGatheredReplies();
                 if (n < buffer.capacity()) {
                     return;
                 }
@@ -196,6 +201,8 @@ final class NioWire implements Wire, Handler {
         if (closed.get()) {
             return;
         }
+        boolean writeGathered = false;
+        boolean reportDrained = false;
         long n = 0;
         for (ByteBuffer b : buffers) {
             n += b.remaining();
@@ -209,14 +216,22 @@ final class NioWire implements Wire, Handler {
             // cost per message falls as the load rises instead of staying one system call each.
             if (queue.isEmpty() && !writeInterest && loop.inLoop()) {
                 if (gathering) {
-                    gathered.add(buffers);
-                    gatheredLent.add(transientBuffers);
-                    gatheredBuffers += buffers.length;
+                    if (buffers.length > 0) {
+                        gathered.add(buffers);
+                        gatheredLent.add(transientBuffers);
+                        gatheredBuffers += buffers.length;
+                        gatheredBytes += n;
+                    }
+                    if (gatheredBuffers >= MAX_GATHER || gatheredBytes >= GATHER_BYTES) {
+                        writeGathered = true; // enough for one write: write it after unlocking
+                    }
                     return;
                 }
                 long written = buffers.length == 1 ? channel.write(buffers[0]) : channel.write(buffers);
                 queued.addAndGet(-written);
                 if (written == n) {
+                    // someone may have seen these bytes as queued for a moment and wait to hear
+                    reportDrained = drainWatched;
                     return;
                 }
             }
@@ -228,6 +243,12 @@ final class NioWire implements Wire, Handler {
             failLater(e);
         } finally {
             writeLock.unlock();
+        }
+        if (writeGathered) {
+            writeGatheredReplies();
+        } else if (reportDrained && receiver != null) {
+            drainWatched = false;
+            receiver.onDrained();
         }
     }
 
@@ -286,7 +307,7 @@ final class NioWire implements Wire, Handler {
                 return;
             }
             long written;
-            if (gatheredBuffers == 1) {
+            if (gathered.size() == 1 && gatheredBuffers == 1) {
                 written = channel.write(gathered.get(0)[0]);
             } else {
                 ByteBuffer[] all = new ByteBuffer[gatheredBuffers];
@@ -346,6 +367,7 @@ final class NioWire implements Wire, Handler {
         gathered.clear();
         gatheredLent.clear();
         gatheredBuffers = 0;
+        gatheredBytes = 0;
     }
 
     /** Asks the loop to flush the queue; caller holds the write lock. */
@@ -467,8 +489,11 @@ final class NioWire implements Wire, Handler {
     @Override
     public long queuedBytes() {
         long n = queued.get();
-        if (n > 0 && !drainWatched) {
+        if (n > 0) {
+            // Flag first, then look again: either the writer sees the flag and reports "drained",
+            // or this sees the bytes gone. Checking once and flagging after could miss both.
             drainWatched = true;
+            n = queued.get();
         }
         return n;
     }
@@ -543,6 +568,12 @@ final class NioWire implements Wire, Handler {
     public void loopClosed() {
         closeChannel(false);
         reportClosed();
+    }
+
+    @Override
+    public boolean failed(Throwable failure) {
+        fail(failure);
+        return true;
     }
 
     @Override

@@ -9,6 +9,8 @@ import dev.wirekit.api.Service;
 import dev.wirekit.api.Session;
 import dev.wirekit.api.Transport;
 import dev.wirekit.api.TransportOptions;
+import dev.wirekit.api.framing.FrameDecoder;
+import dev.wirekit.api.framing.Framer;
 import dev.wirekit.api.framing.Framers;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,8 +20,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -141,6 +145,86 @@ class GatheredWritesTest {
             assertEquals("2-a", in.readLine());
             assertEquals("2-b", in.readLine());
             assertTrue(service.failure.get() == null, () -> "flush() on the loop failed: " + service.failure.get());
+        }
+    }
+
+    @Test
+    void repliesHeldBackForOneWriteAreNotABacklogForTheOverflowPolicy() throws Exception {
+        // 20 KB of requests arrive in a few reads; their replies pass the 4 KiB outbound limit long
+        // before the read is handled. The socket takes them all: nothing is queued, so the FAIL
+        // policy must not refuse a reply because of the ones held back to be written together.
+        int requests = 100;
+        String payload = "x".repeat(190);
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < requests; i++) {
+            all.append(i).append(payload).append('\n');
+        }
+        TransportOptions options = TransportOptions.builder()
+                .maxOutboundBytes(4 * 1024)
+                .overflowPolicy(dev.wirekit.api.OverflowPolicy.FAIL)
+                .sendBufferSize(1024 * 1024)
+                .build();
+        TwoReplies service = new TwoReplies();
+        try (Transport transport = Transport.of(new NioTransportProvider());
+                Server server = transport.listen(loopback(), Framers.lines(1024), service, options);
+                Socket peer = new Socket()) {
+            peer.setReceiveBufferSize(1024 * 1024);
+            peer.connect(server.localAddress());
+            peer.setSoTimeout((int) TIMEOUT.toMillis());
+            peer.getOutputStream().write(all.toString().getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in = reader(peer);
+            for (int i = 0; i < requests; i++) {
+                assertEquals(i + payload + "-a", in.readLine(), "reply a to request " + i);
+                assertEquals(i + payload + "-b", in.readLine(), "reply b to request " + i);
+            }
+        }
+    }
+
+    @Test
+    void aMessageThatEncodesToNothingAmongGatheredRepliesIsSkipped() throws Exception {
+        // a framer may encode a message to no bytes at all (here: the empty line)
+        Framer<String> lines = Framers.lines(64);
+        Framer<String> silentEmpty = new Framer<>() {
+            @Override
+            public FrameDecoder<String> newDecoder() {
+                return lines.newDecoder();
+            }
+
+            @Override
+            public void encode(String message, List<ByteBuffer> out) {
+                if (!message.isEmpty()) {
+                    out.add(ByteBuffer.wrap((message + "\n").getBytes(StandardCharsets.US_ASCII)));
+                }
+            }
+
+            @Override
+            public int maxFrameLength() {
+                return lines.maxFrameLength();
+            }
+        };
+        Service<String> service = new Service<>() {
+            @Override
+            public void onMessage(Session<String> session, String line) {
+                session.send("");
+                session.send(line + "!");
+            }
+
+            @Override
+            public boolean isNonBlocking() {
+                return true;
+            }
+        };
+        try (Transport transport = Transport.of(new NioTransportProvider());
+                Server server = transport.listen(loopback(), silentEmpty, service, TransportOptions.defaults());
+                Socket peer = new Socket()) {
+            peer.connect(server.localAddress());
+            peer.setSoTimeout((int) TIMEOUT.toMillis());
+            BufferedReader in = reader(peer);
+            for (String line : List.of("a", "b")) {
+                // one request per read: the reply after the empty one is the only buffer gathered
+                peer.getOutputStream().write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+                assertEquals(line + "!", in.readLine());
+            }
         }
     }
 
