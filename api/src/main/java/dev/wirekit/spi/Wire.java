@@ -30,8 +30,9 @@ public interface Wire {
      * while its receiver handles {@link WireReceiver#onData}, until the driver has written what that
      * read's handling sent, which it does as soon as {@code onData} returns and before it reads or
      * calls the receiver again (it may gather those sends into one write). The caller must not
-     * change them meanwhile. What is not written by then must be copied before it is queued. The default copies everything and calls {@link #write}; a
-     * driver that writes on its own thread overrides it to copy only what it must keep.
+     * change them meanwhile. What is not written by then must be copied before it is queued. The
+     * default copies everything and calls {@link #write}; a driver that writes on its own thread
+     * overrides it to copy only what it must keep.
      */
     default void writeTransient(ByteBuffer... buffers) {
         write(copyOf(buffers));
@@ -64,7 +65,8 @@ public interface Wire {
     /**
      * Writes now what the wire holds back to gather into one write with what follows (an event-loop
      * driver gathers what the receiver sends while it handles one read). Called on the wire's own
-     * thread before waiting for the queue to drain there is not possible. The default holds nothing back.
+     * thread before judging its queue: a backlog there cannot be waited for. The default holds
+     * nothing back.
      */
     default void flushGathered() {}
 

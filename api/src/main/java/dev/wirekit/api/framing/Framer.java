@@ -83,15 +83,7 @@ public interface Framer<T> {
         if (parts.size() == 1) {
             return parts.get(0);
         }
-        int size = 0;
-        for (ByteBuffer part : parts) {
-            size += part.remaining();
-        }
-        ByteBuffer whole = ByteBuffer.allocate(size);
-        for (ByteBuffer part : parts) {
-            whole.put(part);
-        }
-        return whole.flip();
+        return dev.wirekit.spi.Wire.copyOf(parts.toArray(ByteBuffer[]::new));
     }
 
     /**

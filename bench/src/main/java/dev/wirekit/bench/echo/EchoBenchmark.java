@@ -140,18 +140,8 @@ public final class EchoBenchmark {
                     String.format(Locale.ROOT, "%.2f", median(cpu, "netty")),
                     String.format(Locale.ROOT, "%.2f", median(cpu, "netty") / median(cpu, "wirekit-nio")),
                     String.format(Locale.ROOT, "%.2f", median(cpu, "wirekit-nio") / median(cpu, "wirekit-blocking")),
-                    String.format(
-                            Locale.ROOT,
-                            "%.0f%% / %.0f%% / %.0f%%",
-                            median(generatorBusy, "wirekit-nio") * 100,
-                            median(generatorBusy, "wirekit-blocking") * 100,
-                            median(generatorBusy, "netty") * 100),
-                    String.format(
-                            Locale.ROOT,
-                            "%.0f%% / %.0f%% / %.0f%%",
-                            median(serverBusy, "wirekit-nio") * 100,
-                            median(serverBusy, "wirekit-blocking") * 100,
-                            median(serverBusy, "netty") * 100),
+                    percentages(generatorBusy),
+                    percentages(serverBusy),
                 });
             }
             System.out.printf(
@@ -188,6 +178,15 @@ public final class EchoBenchmark {
             }
         }
         idleCost(idle);
+    }
+
+    /** Each server's median share, in {@link #ALL_SERVERS} order: "97% / 99% / 98%". */
+    private static String percentages(Map<String, List<Double>> shares) {
+        return String.join(
+                " / ",
+                java.util.Arrays.stream(ALL_SERVERS)
+                        .map(server -> String.format(Locale.ROOT, "%.0f%%", median(shares, server) * 100))
+                        .toList());
     }
 
     /** {@code a / b} of a round, NaN when one of them was not run. */

@@ -68,10 +68,12 @@ final class NioWire implements Wire, Handler {
 
     /** Loop thread: true while the receiver handles a read; its writes from the loop are gathered. */
     private boolean gathering;
-    /** Writes gathered during the current read, in order, and whether each was lent; write lock. */
-    private final java.util.ArrayList<ByteBuffer[]> gathered = new java.util.ArrayList<>();
+    /** One write held back while a read is handled; {@code lent}: its buffers stay the caller's. */
+    private record Gathered(ByteBuffer[] buffers, boolean lent) {}
 
-    private final java.util.ArrayList<Boolean> gatheredLent = new java.util.ArrayList<>();
+    /** Writes gathered during the current read, in order, with their buffer and byte counts; write lock. */
+    private final java.util.ArrayList<Gathered> gathered = new java.util.ArrayList<>();
+
     private int gatheredBuffers;
     private long gatheredBytes;
     /** Someone saw bytes waiting (a session that will wait for "drained"): report it after a gathered write. */
@@ -217,8 +219,7 @@ final class NioWire implements Wire, Handler {
             if (queue.isEmpty() && !writeInterest && loop.inLoop()) {
                 if (gathering) {
                     if (buffers.length > 0) {
-                        gathered.add(buffers);
-                        gatheredLent.add(transientBuffers);
+                        gathered.add(new Gathered(buffers, transientBuffers));
                         gatheredBuffers += buffers.length;
                         gatheredBytes += n;
                     }
@@ -235,8 +236,8 @@ final class NioWire implements Wire, Handler {
                     return;
                 }
             }
-            // lent buffers are the caller's once this returns: queue a copy of what is left
             queueGathered();
+            // lent buffers are the caller's once this returns: queue a copy of what is left
             queue.add(transientBuffers ? new ByteBuffer[] {Wire.copyOf(buffers)} : buffers);
             requestFlush();
         } catch (IOException e) {
@@ -246,9 +247,8 @@ final class NioWire implements Wire, Handler {
         }
         if (writeGathered) {
             writeGatheredReplies();
-        } else if (reportDrained && receiver != null) {
-            drainWatched = false;
-            receiver.onDrained();
+        } else if (reportDrained) {
+            reportDrained();
         }
     }
 
@@ -308,19 +308,19 @@ final class NioWire implements Wire, Handler {
             }
             long written;
             if (gathered.size() == 1 && gatheredBuffers == 1) {
-                written = channel.write(gathered.get(0)[0]);
+                written = channel.write(gathered.get(0).buffers()[0]);
             } else {
                 ByteBuffer[] all = new ByteBuffer[gatheredBuffers];
                 int i = 0;
-                for (ByteBuffer[] group : gathered) {
-                    for (ByteBuffer b : group) {
+                for (Gathered g : gathered) {
+                    for (ByteBuffer b : g.buffers()) {
                         all[i++] = b;
                     }
                 }
                 written = channel.write(all);
             }
             queued.addAndGet(-written);
-            if (queued.get() == 0 || !anyGatheredLeft()) {
+            if (written == gatheredBytes) {
                 clearGathered();
                 drained = queue.isEmpty() && drainWatched;
             } else {
@@ -335,18 +335,16 @@ final class NioWire implements Wire, Handler {
         if (error != null) {
             fail(error);
         } else if (drained) {
-            drainWatched = false;
-            receiver.onDrained();
+            reportDrained();
         }
     }
 
-    private boolean anyGatheredLeft() {
-        for (ByteBuffer[] group : gathered) {
-            if (hasRemaining(group)) {
-                return true;
-            }
+    /** Tells the receiver that nothing waits any more, for whoever saw bytes waiting. */
+    private void reportDrained() {
+        if (receiver != null) {
+            drainWatched = false;
+            receiver.onDrained();
         }
-        return false;
     }
 
     /**
@@ -355,9 +353,9 @@ final class NioWire implements Wire, Handler {
      */
     private void queueGathered() {
         for (int i = gathered.size() - 1; i >= 0; i--) {
-            ByteBuffer[] group = gathered.get(i);
-            if (hasRemaining(group)) {
-                queue.addFirst(gatheredLent.get(i) ? new ByteBuffer[] {Wire.copyOf(group)} : group);
+            Gathered g = gathered.get(i);
+            if (hasRemaining(g.buffers())) {
+                queue.addFirst(g.lent() ? new ByteBuffer[] {Wire.copyOf(g.buffers())} : g.buffers());
             }
         }
         clearGathered();
@@ -365,7 +363,6 @@ final class NioWire implements Wire, Handler {
 
     private void clearGathered() {
         gathered.clear();
-        gatheredLent.clear();
         gatheredBuffers = 0;
         gatheredBytes = 0;
     }
