@@ -87,9 +87,10 @@ public interface Service<T> {
      * True when this service only <em>borrows</em> each message: it reads it during
      * {@link #onMessage} and may send it back on the same session there, but keeps no reference
      * once {@code onMessage} returns (to keep a message, or to send it to another session, copy
-     * it). A {@linkplain #isNonBlocking() non-blocking} service that borrows, on an event-loop
-     * transport without layers, is then given {@code ByteBuffer} messages as read-only views of the
-     * transport's read buffer instead of copies ({@link dev.wirekit.api.framing.Framer#newViewDecoder()}),
+     * it). A service that borrows and runs on the transport's own delivery thread (on the blocking
+     * transport always; on an event-loop transport when it is {@linkplain #isNonBlocking()
+     * non-blocking}), without layers, is then given {@code ByteBuffer} messages as read-only views
+     * of the transport's read buffer instead of copies ({@link dev.wirekit.api.framing.Framer#newViewDecoder()}),
      * and what it sends back during {@code onMessage} is written from that memory, copied only if
      * the socket cannot take it at once: an echo or relay of large messages then copies nothing.
      * False by default; ignored everywhere else.

@@ -53,6 +53,12 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
     private boolean outputShut;
     private boolean pendingOpen;
     private ByteBuffer cumulation = EMPTY;
+    /**
+     * The wire's thread while it hands this session a read (inline only): what a borrowing service
+     * sends from there may be a view of the wire's buffer. Plain field: a thread other than the one
+     * that set it can never read itself here.
+     */
+    private Thread delivering;
 
     StreamSession(
             DefaultTransport transport,
@@ -68,9 +74,8 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
         this.framer = framer;
         this.service = service;
         this.inline = !transport.capabilities().eventLoop() || (chain == null && service.isNonBlocking());
-        // a borrowing service on an event loop reads views of the loop's buffer (Service#borrowsMessages)
-        // (inline on an event loop already means no layers)
-        this.borrowing = inline && transport.capabilities().eventLoop() && service.borrowsMessages();
+        // a borrowing service on the delivery thread reads views of the wire's buffer (Service#borrowsMessages)
+        this.borrowing = inline && chain == null && service.borrowsMessages();
         this.decoder = borrowing ? framer.newViewDecoder() : framer.newDecoder();
         this.executor = inline ? Runnable::run : new SerialExecutor(transport.virtualThreads());
         // Headers and delimiters are not part of maxFrameLength: allow generous slack before
@@ -108,7 +113,12 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
         counters.bytesRead.add(n);
         touch();
         if (inline) {
-            inbound(data);
+            delivering = Thread.currentThread();
+            try {
+                inbound(data);
+            } finally {
+                delivering = null;
+            }
             return;
         }
         ByteBuffer copy = Buffers.copy(data);
@@ -383,8 +393,8 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
             if (countMessage) {
                 counters.messagesSent.increment();
             }
-            // a borrowed message sent back from onMessage is a view of the loop's read buffer
-            writeParts(parts, borrowing && wire.inEventLoop());
+            // a borrowed message sent back from onMessage is a view of the wire's read buffer
+            writeParts(parts, borrowing && Thread.currentThread() == delivering);
             if (!wire.isOpen()) {
                 // The driver discards writes to a closed wire: tell the sender instead of dropping silently.
                 throw new dev.wirekit.api.SessionClosedException(

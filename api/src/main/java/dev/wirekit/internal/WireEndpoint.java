@@ -220,13 +220,10 @@ abstract class WireEndpoint implements WireReceiver, LayerChain.Host {
         if (roomFor(size)) {
             return true;
         }
-        if (wire.inEventLoop()) {
-            // Part of what looks queued may be replies the wire holds back to write together when
-            // the read is handled: not a backlog. Write them out, then look again.
-            wire.flushGathered();
-            return roomFor(size);
-        }
-        return false;
+        // Part of what looks queued may be replies the wire holds back from this thread, to write
+        // them together when the read is handled: not a backlog. Write them out, then look again.
+        wire.flushGathered();
+        return roomFor(size);
     }
 
     private boolean roomFor(long size) {
@@ -293,9 +290,7 @@ abstract class WireEndpoint implements WireReceiver, LayerChain.Host {
 
     /** Waits until everything queued has been written, or the endpoint closed. */
     final void awaitDrained(Duration timeout) throws IOException {
-        if (wire.inEventLoop()) {
-            wire.flushGathered();
-        }
+        wire.flushGathered();
         if (wire.queuedBytes() > 0 && wire.inEventLoop()) {
             // Only this thread could write the queue out: waiting here would wait for ever.
             throw new IllegalStateException(describe() + ": flush() on the event loop would block it; the"

@@ -26,8 +26,8 @@ public interface Wire {
 
     /**
      * Like {@link #write}, but the buffers stay the caller's: they are valid only during this call
-     * (views of a read buffer about to be reused, say) or, for a call made on the wire's event loop
-     * while its receiver handles {@link WireReceiver#onData}, until the driver has written what that
+     * (views of a read buffer about to be reused, say) or, for a call made on the thread that
+     * delivers {@link WireReceiver#onData} while the receiver handles it, until the driver has written what that
      * read's handling sent, which it does as soon as {@code onData} returns and before it reads or
      * calls the receiver again (it may gather those sends into one write). The caller must not
      * change them meanwhile. What is not written by then must be copied before it is queued. The
@@ -63,10 +63,10 @@ public interface Wire {
     void writeFile(FileChannel file, long position, long count);
 
     /**
-     * Writes now what the wire holds back to gather into one write with what follows (an event-loop
-     * driver gathers what the receiver sends while it handles one read). Called on the wire's own
-     * thread before judging its queue: a backlog there cannot be waited for. The default holds
-     * nothing back.
+     * Writes now what the wire holds back from the calling thread to gather it into one write with
+     * what follows (a driver may gather what the receiver sends while it handles one read, on the
+     * thread that delivers it). Called before judging the queue, since a backlog held by the caller
+     * cannot be waited for. Calls from other threads do nothing. The default holds nothing back.
      */
     default void flushGathered() {}
 

@@ -748,4 +748,276 @@ public abstract class TransportVerification {
                     }
                 });
     }
+
+    // ---- T-19 .. T-23: what a service sends while it handles a read -------------------------
+
+    /**
+     * Answers each line "n" with "n-a" and "n-b"; "bye": says "bye!" and closes; "flush": says
+     * "flushed" and flushes. Declares itself non-blocking, so event-loop transports run it on the
+     * loop, where replies may be gathered.
+     */
+    private static final class TwoReplies implements Service<String> {
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        @Override
+        public void onMessage(Session<String> session, String line) {
+            switch (line) {
+                case "bye" -> {
+                    session.send("bye!");
+                    session.close();
+                }
+                case "flush" -> {
+                    session.send("flushed");
+                    try {
+                        session.flush();
+                    } catch (IOException | RuntimeException e) {
+                        failure.set(e);
+                        session.send("flush failed: " + e);
+                    }
+                }
+                default -> {
+                    session.send(line + "-a");
+                    session.send(line + "-b");
+                }
+            }
+        }
+
+        @Override
+        public boolean isNonBlocking() {
+            return true;
+        }
+    }
+
+    private Socket rawPeer(Server server, int receiveBuffer) throws IOException {
+        Socket peer = closeLater(new Socket());
+        if (receiveBuffer > 0) {
+            peer.setReceiveBufferSize(receiveBuffer);
+        }
+        peer.connect(server.localAddress());
+        peer.setSoTimeout((int) env.timeout().toMillis());
+        return peer;
+    }
+
+    private static java.io.BufferedReader lines(Socket peer) throws IOException {
+        return new java.io.BufferedReader(
+                new java.io.InputStreamReader(peer.getInputStream(), StandardCharsets.US_ASCII));
+    }
+
+    /** Writes {@code bytes} on a virtual thread, so the caller can read while the peer still writes. */
+    private static Future<Void> writeAll(Socket peer, byte[] bytes) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                peer.getOutputStream().write(bytes);
+                done.complete(null);
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        });
+        return done;
+    }
+
+    @Test
+    public void required_T19_repliesToPipelinedRequestsKeepTheirOrder() {
+        assumeTrue(rawPeersAllowed(), "a layer is set: a raw socket peer cannot speak it");
+        Rule.verify(
+                "T-19",
+                "replies to 20,000 pipelined requests come back complete and in order, also when the socket"
+                        + " takes only part of each write",
+                "what a driver holds back to write together, and what it queues after a partial write, must"
+                        + " keep the order the service sent it in",
+                () -> {
+                    int requests = 20_000;
+                    StringBuilder all = new StringBuilder();
+                    for (int i = 0; i < requests; i++) {
+                        all.append(i).append('\n');
+                    }
+                    // small socket buffers, and a peer that writes everything before it reads: most
+                    // writes are taken only in part, and the rest must queue in order
+                    TransportOptions options = TransportOptions.builder()
+                            .sendBufferSize(8 * 1024)
+                            .receiveBufferSize(8 * 1024)
+                            .maxOutboundBytes(16 * 1024 * 1024)
+                            .build();
+                    Server server = listen(Framers.lines(64), new TwoReplies(), options);
+                    Socket peer = rawPeer(server, 8 * 1024);
+                    Future<Void> writing = writeAll(peer, all.toString().getBytes(StandardCharsets.US_ASCII));
+                    java.io.BufferedReader in = lines(peer);
+                    for (int i = 0; i < requests; i++) {
+                        assertEquals(i + "-a", in.readLine(), "reply a to request " + i);
+                        assertEquals(i + "-b", in.readLine(), "reply b to request " + i);
+                    }
+                    env.await("the peer to write all its requests", writing);
+                });
+    }
+
+    @Test
+    public void required_T20_aCloseRightAfterRepliesWritesThemAndClosesAtOnce() {
+        assumeTrue(rawPeersAllowed(), "a layer is set: a raw socket peer cannot speak it");
+        Rule.verify(
+                "T-20",
+                "a service that replies and closes in the same onMessage: the peer gets every reply, then the"
+                        + " end of the stream, without waiting for the drain timeout",
+                "count what is held back to write later in queuedBytes() and report onDrained() once it is"
+                        + " written; a close waits for exactly that",
+                () -> {
+                    // a close that waited for a "drained" report that never came would end only at
+                    // the drain timeout, far beyond the peer's read timeout
+                    TransportOptions options = TransportOptions.builder()
+                            .drainTimeout(Duration.ofMinutes(5))
+                            .build();
+                    Server server = listen(Framers.lines(64), new TwoReplies(), options);
+                    Socket peer = rawPeer(server, 0);
+                    peer.getOutputStream().write("x\nbye\n".getBytes(StandardCharsets.US_ASCII));
+                    java.io.BufferedReader in = lines(peer);
+                    assertEquals("x-a", in.readLine());
+                    assertEquals("x-b", in.readLine());
+                    assertEquals("bye!", in.readLine());
+                    assertNull(in.readLine(), "the server should close after its last reply");
+                });
+    }
+
+    @Test
+    public void required_T21_flushInsideOnMessageWritesAndTheConnectionCarriesOn() {
+        assumeTrue(rawPeersAllowed(), "a layer is set: a raw socket peer cannot speak it");
+        Rule.verify(
+                "T-21",
+                "Session.flush() called from onMessage writes what was sent, returns, and the connection"
+                        + " carries on",
+                "a flush on the thread that delivers reads must write what that thread holds back"
+                        + " (Wire.flushGathered) and never wait for a queue only it could write",
+                () -> {
+                    TwoReplies service = new TwoReplies();
+                    Server server = listen(Framers.lines(64), service, serverOptions());
+                    Socket peer = rawPeer(server, 0);
+                    peer.getOutputStream().write("1\nflush\n2\n".getBytes(StandardCharsets.US_ASCII));
+                    java.io.BufferedReader in = lines(peer);
+                    assertEquals("1-a", in.readLine());
+                    assertEquals("1-b", in.readLine());
+                    assertEquals("flushed", in.readLine());
+                    assertEquals("2-a", in.readLine());
+                    assertEquals("2-b", in.readLine());
+                    assertNull(service.failure.get(), "flush() in onMessage failed");
+                });
+    }
+
+    @Test
+    public void required_T22_repliesToOneReadAreNotABacklogForTheOverflowPolicy() {
+        assumeTrue(rawPeersAllowed(), "a layer is set: a raw socket peer cannot speak it");
+        Rule.verify(
+                "T-22",
+                "with the FAIL overflow policy and a 4 KiB outbound limit, replies to 20 KB of requests that"
+                        + " the peer reads at once are all sent: what the socket takes is no backlog",
+                "before judging the queue for a send, write what the driver holds back from the sending"
+                        + " thread (Wire.flushGathered)",
+                () -> {
+                    int requests = 100;
+                    String payload = "x".repeat(190);
+                    StringBuilder all = new StringBuilder();
+                    for (int i = 0; i < requests; i++) {
+                        all.append(i).append(payload).append('\n');
+                    }
+                    TransportOptions options = TransportOptions.builder()
+                            .maxOutboundBytes(4 * 1024)
+                            .overflowPolicy(dev.wirekit.api.OverflowPolicy.FAIL)
+                            .sendBufferSize(1024 * 1024)
+                            .build();
+                    Server server = listen(Framers.lines(1024), new TwoReplies(), options);
+                    Socket peer = rawPeer(server, 1024 * 1024);
+                    peer.getOutputStream().write(all.toString().getBytes(StandardCharsets.US_ASCII));
+                    java.io.BufferedReader in = lines(peer);
+                    for (int i = 0; i < requests; i++) {
+                        assertEquals(i + payload + "-a", in.readLine(), "reply a to request " + i);
+                        assertEquals(i + payload + "-b", in.readLine(), "reply b to request " + i);
+                    }
+                });
+    }
+
+    @Test
+    public void required_T23_borrowedMessagesEchoedBehindASlowPeerComeBackIntact() {
+        assumeTrue(rawPeersAllowed(), "a layer is set: a raw socket peer cannot speak it");
+        Rule.verify(
+                "T-23",
+                "a service that borrows its messages (Service.borrowsMessages) echoes 4 MB of length-prefixed"
+                        + " frames to a peer that reads only after it has written half, while other threads send to the"
+                        + " same session: every byte comes back",
+                "a driver that reuses its read buffer must write what was lent to it (Wire.writeTransient)"
+                        + " before the next read, or copy it before it queues it",
+                () -> {
+                    Service<ByteBuffer> echo = new Service<>() {
+                        private int seen;
+
+                        @Override
+                        public void onMessage(Session<ByteBuffer> session, ByteBuffer message) {
+                            session.send(message);
+                            if (++seen % 8 == 0) {
+                                // now and then another thread sends too (an empty frame), so the
+                                // echo's own sends sometimes find a queue and must copy what they lent
+                                Thread.ofVirtual().start(() -> {
+                                    try {
+                                        session.send(ByteBuffer.allocate(0));
+                                    } catch (RuntimeException closed) {
+                                        // the peer has hung up: nothing to add
+                                    }
+                                });
+                            }
+                        }
+
+                        @Override
+                        public boolean isNonBlocking() {
+                            return true;
+                        }
+
+                        @Override
+                        public boolean borrowsMessages() {
+                            return true;
+                        }
+                    };
+                    byte[] data = new byte[4 * 1024 * 1024];
+                    new Random(42).nextBytes(data);
+                    java.io.ByteArrayOutputStream framed = new java.io.ByteArrayOutputStream();
+                    int frame = 1000 + 7; // frames fall across reads at ever different places
+                    for (int at = 0; at < data.length; at += frame) {
+                        int n = Math.min(frame, data.length - at);
+                        framed.writeBytes(ByteBuffer.allocate(4).putInt(n).array());
+                        framed.write(data, at, n);
+                    }
+                    byte[] wire = framed.toByteArray();
+                    TransportOptions options = TransportOptions.builder()
+                            .sendBufferSize(16 * 1024)
+                            .receiveBufferSize(16 * 1024)
+                            .maxOutboundBytes(8 * 1024 * 1024)
+                            .build();
+                    Server server = listen(Framers.lengthPrefixed(4, 64 * 1024), echo, options);
+                    Socket peer = rawPeer(server, 16 * 1024);
+                    java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+                    CompletableFuture<Void> writing = new CompletableFuture<>();
+                    Thread.ofVirtual().start(() -> {
+                        try {
+                            for (int at = 0; at < wire.length; at += 8192) {
+                                peer.getOutputStream().write(wire, at, Math.min(8192, wire.length - at));
+                                written.set(at + 8192L);
+                            }
+                            writing.complete(null);
+                        } catch (Throwable t) {
+                            writing.completeExceptionally(t);
+                        }
+                    });
+                    // read nothing until far more has gone in than the socket buffers hold: by then
+                    // the server has queued most replies while it kept reading into its buffer
+                    env.awaitTrue(
+                            "the peer to write half of its frames",
+                            () -> written.get() >= wire.length / 2 || writing.isDone());
+                    byte[] got = new byte[data.length];
+                    java.io.DataInputStream in = new java.io.DataInputStream(peer.getInputStream());
+                    for (int at = 0; at < got.length; ) {
+                        int n = in.readInt();
+                        assertTrue(n >= 0 && n <= frame && at + n <= got.length, "bad echoed frame length " + n);
+                        in.readFully(got, at, n); // the other thread's empty frames add nothing
+                        at += n;
+                    }
+                    env.await("the peer to write all its frames", writing);
+                    assertArrayEquals(data, got, "the echo differs from what was sent");
+                });
+    }
 }

@@ -11,10 +11,11 @@ import dev.wirekit.spi.WireListener;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
-/** Moves bytes with java.net sockets on virtual threads. */
+/**
+ * Moves bytes with blocking sockets on virtual threads: TCP through {@link SocketChannel}s in
+ * blocking mode (they read into and write from direct buffers without the extra copy that
+ * {@code java.net.Socket} streams make), UDP through {@link DatagramSocket}.
+ */
 final class BlockingDriver implements TransportDriver {
     static final int MAX_DATAGRAM = 65_507;
 
@@ -92,34 +97,33 @@ final class BlockingDriver implements TransportDriver {
     public WireListener listen(InetSocketAddress address, TransportOptions options, Consumer<Wire> acceptor)
             throws IOException {
         ensureOpen();
-        ServerSocket server = new ServerSocket();
+        ServerSocketChannel server = ServerSocketChannel.open();
         try {
-            server.setReuseAddress(options.reuseAddress());
+            server.setOption(StandardSocketOptions.SO_REUSEADDR, options.reuseAddress());
             if (options.receiveBufferSize() > 0) {
-                server.setReceiveBufferSize(options.receiveBufferSize());
+                server.setOption(StandardSocketOptions.SO_RCVBUF, options.receiveBufferSize());
             }
             server.bind(resolve(address), options.backlog());
         } catch (IOException e) {
             server.close();
             throw e;
         }
-        Listener listener = new Listener(server);
+        Listener listener = new Listener(server, (InetSocketAddress) server.getLocalAddress());
         open.add(listener);
-        start(() -> acceptLoop(server, options, acceptor));
+        start(() -> acceptLoop(server, listener, options, acceptor));
         return listener;
     }
 
-    private void acceptLoop(ServerSocket server, TransportOptions options, Consumer<Wire> acceptor) {
-        while (!server.isClosed()) {
-            Socket socket;
+    private void acceptLoop(
+            ServerSocketChannel server, Listener listener, TransportOptions options, Consumer<Wire> acceptor) {
+        while (server.isOpen()) {
+            SocketChannel socket;
             try {
                 socket = server.accept();
             } catch (IOException e) {
-                if (!server.isClosed()) {
+                if (server.isOpen()) {
                     System.getLogger("dev.wirekit.transport.blocking")
-                            .log(
-                                    System.Logger.Level.WARNING,
-                                    "accept on " + server.getLocalSocketAddress() + " failed: " + e);
+                            .log(System.Logger.Level.WARNING, "accept on " + listener.localAddress() + " failed: " + e);
                     Thread.onSpinWait();
                 }
                 continue;
@@ -135,14 +139,14 @@ final class BlockingDriver implements TransportDriver {
         }
     }
 
-    static void configure(Socket socket, TransportOptions options) throws IOException {
-        socket.setTcpNoDelay(options.tcpNoDelay());
-        socket.setKeepAlive(options.keepAlive());
+    static void configure(SocketChannel socket, TransportOptions options) throws IOException {
+        socket.setOption(StandardSocketOptions.TCP_NODELAY, options.tcpNoDelay());
+        socket.setOption(StandardSocketOptions.SO_KEEPALIVE, options.keepAlive());
         if (options.sendBufferSize() > 0) {
-            socket.setSendBufferSize(options.sendBufferSize());
+            socket.setOption(StandardSocketOptions.SO_SNDBUF, options.sendBufferSize());
         }
         if (options.receiveBufferSize() > 0) {
-            socket.setReceiveBufferSize(options.receiveBufferSize());
+            socket.setOption(StandardSocketOptions.SO_RCVBUF, options.receiveBufferSize());
         }
     }
 
@@ -154,12 +158,14 @@ final class BlockingDriver implements TransportDriver {
             return future;
         }
         start(() -> {
-            Socket socket = new Socket();
+            SocketChannel socket = null;
             try {
+                socket = SocketChannel.open();
                 configure(socket, options);
                 InetSocketAddress target = resolve(address);
                 try {
-                    socket.connect(target, (int)
+                    // the channel's socket adaptor connects with a timeout; the channel alone cannot
+                    socket.socket().connect(target, (int)
                             Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()));
                 } catch (SocketTimeoutException e) {
                     throw new ConnectTimeoutException(
@@ -171,7 +177,9 @@ final class BlockingDriver implements TransportDriver {
                     wire.close();
                 }
             } catch (IOException | RuntimeException e) {
-                closeQuietly(socket);
+                if (socket != null) {
+                    closeQuietly(socket);
+                }
                 future.completeExceptionally(e);
             }
         });
@@ -238,15 +246,17 @@ final class BlockingDriver implements TransportDriver {
     }
 
     private final class Listener implements WireListener {
-        private final ServerSocket server;
+        private final ServerSocketChannel server;
+        private final InetSocketAddress address;
 
-        Listener(ServerSocket server) {
+        Listener(ServerSocketChannel server, InetSocketAddress address) {
             this.server = server;
+            this.address = address;
         }
 
         @Override
         public InetSocketAddress localAddress() {
-            return (InetSocketAddress) server.getLocalSocketAddress();
+            return address;
         }
 
         @Override

@@ -3,12 +3,10 @@ package dev.wirekit.transport.blocking;
 import dev.wirekit.spi.Wire;
 import dev.wirekit.spi.WireReceiver;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,23 +16,34 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One socket with two virtual threads: the reader delivers every receiver callback (and so runs the
- * service, which may block); the writer drains the outbound queue, coalescing small buffers into
- * one system call.
+ * service, which may block); the writer drains the outbound queue, gathering what is queued into one
+ * system call. The socket is a {@link SocketChannel} in blocking mode: large reads land in a direct
+ * buffer and direct buffers are written in place, so a 64 KiB message is not copied through the
+ * JDK's temporary buffers as {@code java.net.Socket} streams do.
  */
 final class BlockingWire implements Wire, AutoCloseable {
     private static final Object SHUTDOWN_OUTPUT = new Object();
     private static final int MIN_READ = 2048;
-    private static final int MAX_READ = 64 * 1024;
-    private static final int STAGING = 64 * 1024;
+    private static final int MAX_READ = 256 * 1024;
+    /** Read buffers this large are direct: the kernel fills them without a copy through the JDK. */
+    private static final int DIRECT_READ = 16 * 1024;
+    /** Reads that leave 7/8 of the buffer empty, this many in a row, halve it. */
+    private static final int SHRINK_AFTER = 8;
+
+    private static final int STAGING = 16 * 1024;
     /** Heap buffers at least this large are written from their own array instead of being staged. */
     private static final int WRITE_IN_PLACE = 8 * 1024;
+    /** At most this many buffers go to one gathering write (the kernel's IOV_MAX is 1024). */
+    private static final int MAX_GATHER = 256;
+    /** Replies held back while a read is handled are written early once they reach this size. */
+    private static final int MAX_HELD = 256 * 1024;
+    /** The writer thread stops gathering queued items into one write at this many bytes. */
+    private static final int MAX_WRITE = 1024 * 1024;
 
     private record FileRegion(FileChannel file, long position, long count) {}
 
     private final BlockingDriver driver;
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private final SocketChannel socket;
     private final InetSocketAddress local;
     private final InetSocketAddress remote;
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
@@ -46,7 +55,22 @@ final class BlockingWire implements Wire, AutoCloseable {
     /** Held while bytes go to the socket, by the writer thread or a direct write: keeps them in order. */
     private final ReentrantLock writing = new ReentrantLock();
 
-    private final byte[] staging = new byte[STAGING];
+    // used under the writing lock
+    /** Small buffers are copied here so that many of them make one entry of a gathering write. */
+    private ByteBuffer staging;
+
+    private final ByteBuffer[] gather = new ByteBuffer[MAX_GATHER];
+    private int gathered;
+    private int stagedFrom;
+    /**
+     * Bytes the reader added to the gathering write while it handled a read, not yet written:
+     * counted in {@link #queued} until written, so that a drain waits for them.
+     */
+    private long held;
+
+    /** True while the reader thread is in {@code receiver.onData}: its writes are held back. */
+    private boolean delivering;
+
     private volatile Thread reader;
     private final long writeTimeoutNanos;
     /** When the direct write in progress started (System.nanoTime), or 0: watched by the driver. */
@@ -57,14 +81,12 @@ final class BlockingWire implements Wire, AutoCloseable {
     private volatile Throwable failure;
     private WireReceiver receiver;
 
-    BlockingWire(BlockingDriver driver, Socket socket, java.time.Duration writeTimeout) throws IOException {
+    BlockingWire(BlockingDriver driver, SocketChannel socket, java.time.Duration writeTimeout) throws IOException {
         this.driver = driver;
         this.writeTimeoutNanos = writeTimeout.toNanos();
         this.socket = socket;
-        this.in = socket.getInputStream();
-        this.out = socket.getOutputStream();
-        this.local = (InetSocketAddress) socket.getLocalSocketAddress();
-        this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+        this.local = (InetSocketAddress) socket.getLocalAddress();
+        this.remote = (InetSocketAddress) socket.getRemoteAddress();
     }
 
     @Override
@@ -82,17 +104,24 @@ final class BlockingWire implements Wire, AutoCloseable {
         Throwable cause = null;
         try {
             receiver.onActive();
-            byte[] buffer = new byte[MIN_READ * 2];
+            ByteBuffer buffer = ByteBuffer.allocate(MIN_READ * 2);
+            int smallReads = 0;
             while (!closed.get()) {
                 awaitResume();
-                int n = in.read(buffer);
+                int n = socket.read(buffer.clear());
                 if (n < 0) {
                     receiver.onEndOfStream();
                     closedLatch.await();
                     break;
                 }
-                receiver.onData(ByteBuffer.wrap(buffer, 0, n));
-                if (n < buffer.length && virtual) {
+                delivering = true;
+                try {
+                    receiver.onData(buffer.flip());
+                } finally {
+                    delivering = false;
+                    writeHeld(); // before the next read reuses the buffer that lent views point into
+                }
+                if (n < buffer.capacity() && virtual) {
                     // The socket is probably empty now: a read would fail, register with the JDK's
                     // poller and park (two system calls and a wake-up later). Let the other
                     // connections' threads run first; on a busy server the peer's next request has
@@ -100,7 +129,13 @@ final class BlockingWire implements Wire, AutoCloseable {
                     // yield that returns at once.
                     Thread.yield();
                 }
-                buffer = adapt(buffer, n);
+                smallReads = n < buffer.capacity() / 8 ? smallReads + 1 : 0;
+                if (n == buffer.capacity() && buffer.capacity() < MAX_READ) {
+                    buffer = readBuffer(buffer.capacity() * 2);
+                } else if (smallReads >= SHRINK_AFTER && buffer.capacity() > MIN_READ) {
+                    buffer = readBuffer(buffer.capacity() / 2); // idle sockets stay small
+                    smallReads = 0;
+                }
             }
         } catch (IOException e) {
             if (!closed.get()) {
@@ -118,15 +153,8 @@ final class BlockingWire implements Wire, AutoCloseable {
         }
     }
 
-    /** Grows the read buffer while reads fill it, shrinks it when they do not: idle sockets stay small. */
-    private static byte[] adapt(byte[] buffer, int lastRead) {
-        if (lastRead == buffer.length && buffer.length < MAX_READ) {
-            return new byte[buffer.length * 2];
-        }
-        if (lastRead < buffer.length / 8 && buffer.length > MIN_READ) {
-            return new byte[buffer.length / 2];
-        }
-        return buffer;
+    private static ByteBuffer readBuffer(int size) {
+        return size >= DIRECT_READ ? ByteBuffer.allocateDirect(size) : ByteBuffer.allocate(size);
     }
 
     private void awaitResume() throws InterruptedException {
@@ -166,6 +194,16 @@ final class BlockingWire implements Wire, AutoCloseable {
      */
     @Override
     public void write(ByteBuffer... buffers) {
+        write(buffers, false);
+    }
+
+    /** Lent buffers are written at once when they can be, and copied only when they must wait. */
+    @Override
+    public void writeTransient(ByteBuffer... buffers) {
+        write(buffers, true);
+    }
+
+    private void write(ByteBuffer[] buffers, boolean lent) {
         if (closed.get()) {
             return;
         }
@@ -176,17 +214,22 @@ final class BlockingWire implements Wire, AutoCloseable {
         if (Thread.currentThread() == reader && queue.isEmpty() && writing.tryLock()) {
             try {
                 if (queue.isEmpty()) {
-                    directWriteSince = System.nanoTime() | 1; // never 0 while writing
-                    driver.directWriteStarted();
-                    try {
-                        int staged = 0;
+                    if (delivering) {
+                        // Replies to one read go out together in one gathering write once it is
+                        // handled (a pipelining peer's requests then cost one system call, not one each).
+                        queued.addAndGet(n);
+                        held += n;
                         for (ByteBuffer b : buffers) {
-                            staged = stage(b, staged);
+                            add(b, true);
                         }
-                        writeStaged(staged);
-                    } finally {
-                        directWriteSince = 0;
-                        driver.directWriteEnded();
+                        if (held >= MAX_HELD) {
+                            flush(true);
+                        }
+                    } else {
+                        for (ByteBuffer b : buffers) {
+                            add(b, true);
+                        }
+                        flush(true);
                     }
                     return;
                 }
@@ -200,26 +243,119 @@ final class BlockingWire implements Wire, AutoCloseable {
                 writing.unlock();
             }
         }
+        if (lent) {
+            buffers = new ByteBuffer[] {Wire.copyOf(buffers)};
+        }
         queued.addAndGet(n);
         queue.add(buffers);
         wakeWriter();
     }
 
     /**
-     * Copies {@code b} into the staging array at {@code staged} and returns the new fill; a large
-     * heap buffer, or one that does not fit, goes out from its own array after what is staged (a
-     * copy of 64 KiB costs more than the extra system call it would save).
+     * Writes what the reader held back while it handled a read (unless the writer thread already
+     * did, ahead of what it wrote itself) and reports the queue drained when nothing else waits.
      */
-    private int stage(ByteBuffer b, int staged) throws IOException {
-        int len = b.remaining();
-        boolean large = len >= WRITE_IN_PLACE && b.hasArray();
-        if (!large && len <= staging.length - staged) {
-            b.get(staging, staged, len);
-            return staged + len;
+    private void writeHeld() {
+        if (held == 0 && gathered == 0) { // a plain read of the reader's own fields: only it adds while delivering
+            return;
         }
-        writeStaged(staged);
-        writeDirect(b);
-        return 0;
+        writing.lock();
+        try {
+            flush(true);
+        } catch (IOException e) {
+            if (!closed.get()) {
+                failure = e;
+                closeSocket(false);
+            }
+            return;
+        } finally {
+            writing.unlock();
+        }
+        if (queued.get() == 0 && queue.isEmpty()) {
+            receiver.onDrained();
+        }
+    }
+
+    /** On the reader thread, writes what it holds back: before a wait for room or for a drain. */
+    @Override
+    public void flushGathered() {
+        if (Thread.currentThread() == reader && delivering) {
+            writeHeld();
+        }
+    }
+
+    /**
+     * Adds {@code b} to the next gathering write: a small heap buffer is copied into the staging
+     * buffer (one entry for many of them), a large or direct one goes in as it is. Writes what is
+     * gathered first when there is no room for it. Under the writing lock.
+     */
+    private void add(ByteBuffer b, boolean watched) throws IOException {
+        int len = b.remaining();
+        if (len == 0) {
+            return;
+        }
+        if (!b.isDirect() && len < WRITE_IN_PLACE) {
+            if (staging == null) {
+                staging = ByteBuffer.allocateDirect(STAGING);
+            }
+            if (len > staging.remaining() || gathered >= MAX_GATHER - 1) {
+                flush(watched);
+            }
+            staging.put(b);
+            return;
+        }
+        if (gathered >= MAX_GATHER - 2) {
+            flush(watched);
+        }
+        closeStaged();
+        gather[gathered++] = b;
+    }
+
+    /** Ends the staged run so far as one gather entry. */
+    private void closeStaged() {
+        if (staging != null && staging.position() > stagedFrom) {
+            gather[gathered++] = staging.slice(stagedFrom, staging.position() - stagedFrom);
+            stagedFrom = staging.position();
+        }
+    }
+
+    /**
+     * Writes everything gathered so far, blocking until the socket has taken it all. Under the
+     * writing lock; {@code watched}: on the reader thread, where the driver's watchdog aborts a
+     * write the peer does not take within the write timeout.
+     */
+    private void flush(boolean watched) throws IOException {
+        closeStaged();
+        if (gathered > 0) {
+            if (watched) {
+                directWriteSince = System.nanoTime() | 1; // never 0 while writing
+                driver.directWriteStarted();
+            }
+            try {
+                int from = 0;
+                while (from < gathered) {
+                    socket.write(gather, from, gathered - from);
+                    while (from < gathered && !gather[from].hasRemaining()) {
+                        from++;
+                    }
+                }
+            } finally {
+                if (watched) {
+                    directWriteSince = 0;
+                    driver.directWriteEnded();
+                }
+            }
+            java.util.Arrays.fill(gather, 0, gathered, null);
+            gathered = 0;
+        }
+        stagedFrom = 0;
+        if (staging != null) {
+            staging.clear();
+        }
+        if (held > 0) {
+            queued.addAndGet(-held);
+            held = 0;
+        }
     }
 
     @Override
@@ -282,60 +418,41 @@ final class BlockingWire implements Wire, AutoCloseable {
         }
     }
 
-    /** Writes queued items, small ones coalesced into one system call; returns the bytes written. */
+    /** Writes queued items, gathered into as few system calls as fit; returns the bytes written. */
     private long writeQueued() throws IOException {
-        int staged = 0;
         long written = 0;
         Object item = queue.poll();
         while (item != null) {
             if (item instanceof ByteBuffer[] buffers) {
                 for (ByteBuffer b : buffers) {
                     written += b.remaining();
-                    staged = stage(b, staged);
+                    add(b, false);
                 }
             } else {
-                writeStaged(staged);
-                staged = 0;
+                flush(false);
                 if (item instanceof FileRegion region) {
                     written += copyFile(region);
                 } else if (item == SHUTDOWN_OUTPUT) {
                     socket.shutdownOutput();
                 }
             }
-            item = staged < staging.length / 2 ? queue.poll() : null;
+            item = written < MAX_WRITE ? queue.poll() : null;
         }
-        writeStaged(staged);
+        flush(false);
         return written;
     }
 
-    /** Writes the first {@code staged} bytes of the staging array, if any. */
-    private void writeStaged(int staged) throws IOException {
-        if (staged > 0) {
-            out.write(staging, 0, staged);
-        }
-    }
-
-    private void writeDirect(ByteBuffer b) throws IOException {
-        if (b.hasArray()) {
-            out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
-            b.position(b.limit());
-        } else {
-            byte[] copy = new byte[b.remaining()];
-            b.get(copy);
-            out.write(copy);
-        }
-    }
-
+    /** Sends a file region; a channel in blocking mode lets the kernel copy it (sendfile). */
     private long copyFile(FileRegion region) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(staging);
         long done = 0;
         while (done < region.count()) {
-            buffer.clear().limit((int) Math.min(staging.length, region.count() - done));
-            int n = region.file().read(buffer, region.position() + done);
-            if (n < 0) {
-                throw new IOException("file ended " + (region.count() - done) + " bytes early while sending it");
+            long n = region.file().transferTo(region.position() + done, region.count() - done, socket);
+            if (n <= 0) {
+                if (region.position() + done >= region.file().size()) {
+                    throw new IOException("file ended " + (region.count() - done) + " bytes early while sending it");
+                }
+                continue;
             }
-            out.write(staging, 0, n);
             done += n;
         }
         return done;
@@ -376,8 +493,8 @@ final class BlockingWire implements Wire, AutoCloseable {
             return;
         }
         try {
-            if (reset && !socket.isClosed()) {
-                socket.setSoLinger(true, 0);
+            if (reset && socket.isOpen()) {
+                socket.setOption(java.net.StandardSocketOptions.SO_LINGER, 0);
             }
         } catch (IOException ignored) {
             // closing anyway
