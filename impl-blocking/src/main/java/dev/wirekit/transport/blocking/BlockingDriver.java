@@ -90,7 +90,7 @@ final class BlockingDriver implements TransportDriver {
 
     @Override
     public TransportCapabilities capabilities() {
-        return new TransportCapabilities(true, false, true, MAX_DATAGRAM, false);
+        return new TransportCapabilities(true, true, true, MAX_DATAGRAM, false);
     }
 
     @Override

@@ -442,18 +442,35 @@ final class BlockingWire implements Wire, AutoCloseable {
         return written;
     }
 
-    /** Sends a file region; a channel in blocking mode lets the kernel copy it (sendfile). */
+    /**
+     * Sends a file region with {@code transferTo}, which the kernel copies from the file to the
+     * socket (sendfile). A virtual thread's socket is non-blocking underneath, so a full socket makes
+     * {@code transferTo} return 0 instead of waiting: then one chunk goes out by a blocking write,
+     * which parks until the peer has read enough. Under the writing lock, after a flush.
+     */
     private long copyFile(FileRegion region) throws IOException {
         long done = 0;
         while (done < region.count()) {
-            long n = region.file().transferTo(region.position() + done, region.count() - done, socket);
-            if (n <= 0) {
-                if (region.position() + done >= region.file().size()) {
-                    throw new IOException("file ended " + (region.count() - done) + " bytes early while sending it");
-                }
+            long at = region.position() + done;
+            long n = region.file().transferTo(at, region.count() - done, socket);
+            if (n > 0) {
+                done += n;
                 continue;
             }
-            done += n;
+            if (staging == null) {
+                staging = ByteBuffer.allocateDirect(STAGING);
+            }
+            ByteBuffer chunk = staging.clear().limit((int) Math.min(STAGING, region.count() - done));
+            int read = region.file().read(chunk, at);
+            if (read < 0) {
+                throw new IOException("file ended " + (region.count() - done) + " bytes early while sending it");
+            }
+            chunk.flip();
+            while (chunk.hasRemaining()) {
+                socket.write(chunk);
+            }
+            chunk.clear();
+            done += read;
         }
         return done;
     }
