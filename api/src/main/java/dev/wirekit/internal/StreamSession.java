@@ -135,6 +135,11 @@ final class StreamSession<T> extends WireEndpoint implements Session<T> {
     }
 
     @Override
+    public boolean handlesDataWithoutBlocking() {
+        return inline && service.isNonBlocking();
+    }
+
+    @Override
     public void onEndOfStream() {
         executor.execute(this::inputEnded);
     }

@@ -18,6 +18,17 @@ public interface WireReceiver {
      */
     void onData(ByteBuffer data);
 
+    /**
+     * True when {@link #onData} never blocks (a non-blocking service runs inside it). A driver that
+     * delivers on a thread of its own may then hold what that thread writes during the call and
+     * write it all in one gathering write when the call returns. When false (the default), what is
+     * written during {@code onData} must go out as at any other time: the receiver may be waiting,
+     * inside the call, for the peer to answer what it wrote.
+     */
+    default boolean handlesDataWithoutBlocking() {
+        return false;
+    }
+
     /** The peer shut down its output: no more data follows, writing may go on. */
     void onEndOfStream();
 

@@ -1020,4 +1020,75 @@ public abstract class TransportVerification {
                     assertArrayEquals(data, got, "the echo differs from what was sent");
                 });
     }
+
+    @Test
+    public void required_T24_aSendInsideOnMessageReachesThePeerWhileTheServiceWaits() {
+        assumeTrue(rawPeersAllowed(), "a layer is set: a raw socket peer cannot speak it");
+        Rule.verify(
+                "T-24",
+                "a service that may block sends a line, then waits inside onMessage for the peer to react to"
+                        + " it: the line reaches the peer while onMessage still runs",
+                "hold back what is written during onData only for a receiver that never blocks there"
+                        + " (WireReceiver.handlesDataWithoutBlocking)",
+                () -> {
+                    CountDownLatch peerReadIt = new CountDownLatch(1);
+                    Service<String> prompter = (session, line) -> {
+                        session.send("first");
+                        try { // longer than the peer's read timeout: a line held back times the peer out
+                            peerReadIt.await(2 * env.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        session.send("second");
+                    };
+                    Server server = listen(Framers.lines(64), prompter, serverOptions());
+                    Socket peer = rawPeer(server, 0);
+                    peer.getOutputStream().write("go\n".getBytes(StandardCharsets.US_ASCII));
+                    java.io.BufferedReader in = lines(peer);
+                    assertEquals("first", in.readLine(), "the first line, sent before the service waits");
+                    peerReadIt.countDown();
+                    assertEquals("second", in.readLine());
+                });
+    }
+
+    @Test
+    public void required_T25_manyRepliesToOneRequestArriveWithoutAnotherRequest() {
+        assumeTrue(rawPeersAllowed(), "a layer is set: a raw socket peer cannot speak it");
+        Rule.verify(
+                "T-25",
+                "a non-blocking service answers one request with 64 lines of 1 KB (more than a driver's"
+                        + " staging buffers hold): all arrive without another request, and after a close that"
+                        + " follows them none is lost",
+                "when what is held back is written in pieces, count and write every piece: nothing may wait"
+                        + " for a later write, and queuedBytes() must include it until it is written",
+                () -> {
+                    String text = "x".repeat(1023);
+                    Service<String> chatty = new Service<>() {
+                        @Override
+                        public void onMessage(Session<String> session, String line) {
+                            for (int i = 0; i < 64; i++) {
+                                session.send(i + text);
+                            }
+                            if (line.equals("bye")) {
+                                session.close();
+                            }
+                        }
+
+                        @Override
+                        public boolean isNonBlocking() {
+                            return true;
+                        }
+                    };
+                    Server server = listen(Framers.lines(2048), chatty, serverOptions());
+                    Socket peer = rawPeer(server, 0);
+                    java.io.BufferedReader in = lines(peer);
+                    for (String request : List.of("go", "bye")) {
+                        peer.getOutputStream().write((request + "\n").getBytes(StandardCharsets.US_ASCII));
+                        for (int i = 0; i < 64; i++) {
+                            assertEquals(i + text, in.readLine(), "reply " + i + " to " + request);
+                        }
+                    }
+                    assertNull(in.readLine(), "the server should close after its last reply");
+                });
+    }
 }

@@ -173,8 +173,9 @@ final class BlockingDriver implements TransportDriver {
                 }
                 BlockingWire wire = new BlockingWire(this, socket, options.writeTimeout());
                 open.add(wire);
-                if (!future.complete(wire)) {
+                if (!future.complete(wire)) { // cancelled meanwhile: never started, so never forgotten by itself
                     wire.close();
+                    forget(wire);
                 }
             } catch (IOException | RuntimeException e) {
                 if (socket != null) {

@@ -68,8 +68,12 @@ final class BlockingWire implements Wire, AutoCloseable {
      */
     private long held;
 
-    /** True while the reader thread is in {@code receiver.onData}: its writes are held back. */
+    /** The receiver never blocks in {@code onData}: what the reader writes there may be held. */
+    private boolean holdReplies;
+    /** True while the reader thread is in {@code receiver.onData}. */
     private boolean delivering;
+    /** The reader held bytes during this {@code onData} (reader thread only). */
+    private boolean heldThisRead;
 
     private volatile Thread reader;
     private final long writeTimeoutNanos;
@@ -92,6 +96,7 @@ final class BlockingWire implements Wire, AutoCloseable {
     @Override
     public void start(WireReceiver receiver) {
         this.receiver = receiver;
+        this.holdReplies = receiver.handlesDataWithoutBlocking();
         driver.start(this::readLoop);
         driver.start(this::writeLoop);
     }
@@ -214,14 +219,17 @@ final class BlockingWire implements Wire, AutoCloseable {
         if (Thread.currentThread() == reader && queue.isEmpty() && writing.tryLock()) {
             try {
                 if (queue.isEmpty()) {
-                    if (delivering) {
+                    if (delivering && holdReplies) {
                         // Replies to one read go out together in one gathering write once it is
-                        // handled (a pipelining peer's requests then cost one system call, not one each).
-                        queued.addAndGet(n);
-                        held += n;
+                        // handled (a pipelining peer's requests then cost one system call, not one
+                        // each). Only for a receiver that never blocks there: a blocking service may
+                        // wait inside onData for the peer to answer what it just sent.
                         for (ByteBuffer b : buffers) {
-                            add(b, true);
+                            add(b, true); // may write what is held so far, first
                         }
+                        queued.addAndGet(n); // after add: a write inside it settles only earlier bytes
+                        held += n;
+                        heldThisRead = true;
                         if (held >= MAX_HELD) {
                             flush(true);
                         }
@@ -256,9 +264,10 @@ final class BlockingWire implements Wire, AutoCloseable {
      * did, ahead of what it wrote itself) and reports the queue drained when nothing else waits.
      */
     private void writeHeld() {
-        if (held == 0 && gathered == 0) { // a plain read of the reader's own fields: only it adds while delivering
+        if (!heldThisRead) {
             return;
         }
+        heldThisRead = false;
         writing.lock();
         try {
             flush(true);
@@ -279,7 +288,7 @@ final class BlockingWire implements Wire, AutoCloseable {
     /** On the reader thread, writes what it holds back: before a wait for room or for a drain. */
     @Override
     public void flushGathered() {
-        if (Thread.currentThread() == reader && delivering) {
+        if (Thread.currentThread() == reader) {
             writeHeld();
         }
     }
@@ -321,12 +330,14 @@ final class BlockingWire implements Wire, AutoCloseable {
 
     /**
      * Writes everything gathered so far, blocking until the socket has taken it all. Under the
-     * writing lock; {@code watched}: on the reader thread, where the driver's watchdog aborts a
-     * write the peer does not take within the write timeout.
+     * writing lock. {@code watched} (writes by the reader thread, and any write carrying what the
+     * reader holds): the driver's watchdog aborts the connection when the peer takes nothing for
+     * the write timeout, so that neither the reader nor a flush waiting for the lock hangs.
      */
     private void flush(boolean watched) throws IOException {
         closeStaged();
         if (gathered > 0) {
+            watched |= held > 0;
             if (watched) {
                 directWriteSince = System.nanoTime() | 1; // never 0 while writing
                 driver.directWriteStarted();
@@ -334,7 +345,10 @@ final class BlockingWire implements Wire, AutoCloseable {
             try {
                 int from = 0;
                 while (from < gathered) {
-                    socket.write(gather, from, gathered - from);
+                    long n = socket.write(gather, from, gathered - from);
+                    if (watched && n > 0) {
+                        directWriteSince = System.nanoTime() | 1; // the peer reads: time it afresh
+                    }
                     while (from < gathered && !gather[from].hasRemaining()) {
                         from++;
                     }
