@@ -41,11 +41,21 @@ final class LogSetup {
         root.setLevel(verbose ? Level.FINE : Level.INFO);
     }
 
+    /**
+     * Formats with the time zone resolved when logging is set up: resolving it on the first log
+     * line reads the JDK's time-zone file, and a server out of file descriptors (the very thing it
+     * may be logging) could not open it, so the logger would throw instead of logging.
+     */
     private static final class OneLine extends Formatter {
+        private static final java.time.format.DateTimeFormatter TIME =
+                java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
+        private final java.time.ZoneId zone = java.time.ZoneId.systemDefault(); // loads its rules now
+
         @Override
         public String format(LogRecord r) {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format("%1$tT ", r.getMillis()))
+            sb.append(TIME.format(r.getInstant().atZone(zone)))
+                    .append(' ')
                     .append(r.getLevel().getName())
                     .append(' ')
                     .append(formatMessage(r))

@@ -51,6 +51,42 @@ final class CliProcess implements AutoCloseable {
         return new CliProcess(pb.start());
     }
 
+    /**
+     * Starts {@code wirekit args...} on the class path of this test in a shell that first lowers the
+     * limit of open files to {@code maxOpenFiles} ({@code ulimit -n}), as a crowded host would.
+     */
+    static CliProcess startWithOpenFileLimit(int maxOpenFiles, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                "bash",
+                "-c",
+                "ulimit -n " + maxOpenFiles + " && exec \"$0\" \"$@\"",
+                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.wirekit.cli.Main"));
+        command.addAll(List.of(args));
+        return new CliProcess(
+                new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** The next line of output that contains {@code text}, skipping others; fails after {@code timeout}. */
+    String awaitLineContaining(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        StringBuilder seen = new StringBuilder();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+            if (line == null) {
+                break;
+            }
+            if (line.contains(text)) {
+                return line;
+            }
+            seen.append(line).append('\n');
+        }
+        throw new AssertionError(
+                "wirekit printed no line with \"" + text + "\" within " + timeout + "; it printed:\n" + seen);
+    }
+
     /** The next line of output, failing after {@code timeout}. */
     String nextLine(Duration timeout) throws InterruptedException {
         String line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);

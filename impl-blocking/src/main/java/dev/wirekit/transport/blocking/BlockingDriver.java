@@ -33,6 +33,8 @@ final class BlockingDriver implements TransportDriver {
     static final int MAX_DATAGRAM = 65_507;
 
     private static final long WATCH_TICK_MILLIS = 50;
+    private static final long FIRST_ACCEPT_PAUSE_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long MAX_ACCEPT_PAUSE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
     private final ThreadFactory threads;
     private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
@@ -116,18 +118,30 @@ final class BlockingDriver implements TransportDriver {
 
     private void acceptLoop(
             ServerSocketChannel server, Listener listener, TransportOptions options, Consumer<Wire> acceptor) {
+        listener.acceptThread = Thread.currentThread();
+        long pauseNanos = 0;
         while (server.isOpen()) {
             SocketChannel socket;
             try {
                 socket = server.accept();
             } catch (IOException e) {
                 if (server.isOpen()) {
+                    // Out of file descriptors, say: an accept now would fail again at once. Pause,
+                    // doubling while it keeps failing (10 ms to 1 s): one log line per try, no spin.
+                    pauseNanos = pauseNanos == 0
+                            ? FIRST_ACCEPT_PAUSE_NANOS
+                            : Math.min(2 * pauseNanos, MAX_ACCEPT_PAUSE_NANOS);
                     System.getLogger("dev.wirekit.transport.blocking")
-                            .log(System.Logger.Level.WARNING, "accept on " + listener.localAddress() + " failed: " + e);
-                    Thread.onSpinWait();
+                            .log(
+                                    System.Logger.Level.WARNING,
+                                    "accept on " + listener.localAddress() + " failed: " + e + "; accepting again in "
+                                            + java.time.Duration.ofNanos(pauseNanos)
+                                                    .toMillis() + " ms");
+                    java.util.concurrent.locks.LockSupport.parkNanos(pauseNanos);
                 }
                 continue;
             }
+            pauseNanos = 0;
             try {
                 configure(socket, options);
                 BlockingWire wire = new BlockingWire(this, socket, options.writeTimeout());
@@ -249,6 +263,8 @@ final class BlockingDriver implements TransportDriver {
     private final class Listener implements WireListener {
         private final ServerSocketChannel server;
         private final InetSocketAddress address;
+        /** The thread that accepts: woken from a pause after a failed accept when the listener closes. */
+        volatile Thread acceptThread;
 
         Listener(ServerSocketChannel server, InetSocketAddress address) {
             this.server = server;
@@ -263,6 +279,10 @@ final class BlockingDriver implements TransportDriver {
         @Override
         public void close() {
             closeQuietly(server);
+            Thread accepting = acceptThread;
+            if (accepting != null) {
+                java.util.concurrent.locks.LockSupport.unpark(accepting);
+            }
             forget(this);
         }
     }

@@ -77,7 +77,11 @@ final class EventLoop implements Runnable {
                     wakeupPending.set(false);
                     runTasks();
                 } catch (Throwable t) {
-                    LOG.log(System.Logger.Level.ERROR, "event loop " + thread.getName() + " caught an error", t);
+                    try {
+                        LOG.log(System.Logger.Level.ERROR, "event loop " + thread.getName() + " caught an error", t);
+                    } catch (Throwable loggingFailed) {
+                        // a logger that throws (out of file descriptors, say) must not end the loop
+                    }
                 }
             }
         } finally {
