@@ -27,12 +27,12 @@ public interface Wire {
     /**
      * Like {@link #write}, but the buffers stay the caller's: they are valid only during this call
      * (views of a read buffer about to be reused, say) or, for a call made on the thread that
-     * delivers {@link WireReceiver#onData} while the receiver handles it, until the driver has written what that
-     * read's handling sent, which it does as soon as {@code onData} returns and before it reads or
-     * calls the receiver again (it may gather those sends into one write). The caller must not
-     * change them meanwhile. What is not written by then must be copied before it is queued. The
-     * default copies everything and calls {@link #write}; a driver that writes on its own thread
-     * overrides it to copy only what it must keep.
+     * delivers {@link WireReceiver#onData} while the receiver handles it, until the driver has
+     * written what that read's handling sent, which it does as soon as {@code onData} returns and
+     * before it reads or calls the receiver again (it may gather those sends into one write). The
+     * caller must not change them meanwhile. What is not written by then must be copied before it
+     * is queued. The default copies everything and calls {@link #write}; a driver that writes on
+     * its own thread overrides it to copy only what it must keep.
      */
     default void writeTransient(ByteBuffer... buffers) {
         write(copyOf(buffers));

@@ -41,10 +41,15 @@ final class CliProcess implements AutoCloseable {
         return start(List.of("-cp", System.getProperty("java.class.path"), "dev.wirekit.cli.Main"), args);
     }
 
+    /** The {@code java} launcher of the JVM running this test. */
+    private static String java() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+
     /** Starts a JVM with {@code launch} (class path or module path and main) and then {@code args}. */
     static CliProcess start(List<String> launch, String... args) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        command.add(java());
         command.addAll(launch);
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
@@ -60,7 +65,7 @@ final class CliProcess implements AutoCloseable {
                 "bash",
                 "-c",
                 "ulimit -n " + maxOpenFiles + " && exec \"$0\" \"$@\"",
-                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
+                java(),
                 "-cp",
                 System.getProperty("java.class.path"),
                 "dev.wirekit.cli.Main"));
@@ -71,6 +76,12 @@ final class CliProcess implements AutoCloseable {
 
     /** The next line of output that contains {@code text}, skipping others; fails after {@code timeout}. */
     String awaitLineContaining(String text, Duration timeout) throws InterruptedException {
+        return awaitLine(line -> line.contains(text), "no line with \"" + text + "\" within " + timeout, timeout);
+    }
+
+    /** The next line of output that {@code wanted} accepts, skipping others; fails after {@code timeout}. */
+    private String awaitLine(java.util.function.Predicate<String> wanted, String failure, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         StringBuilder seen = new StringBuilder();
         while (System.nanoTime() < deadline) {
@@ -78,13 +89,12 @@ final class CliProcess implements AutoCloseable {
             if (line == null) {
                 break;
             }
-            if (line.contains(text)) {
+            if (wanted.test(line)) {
                 return line;
             }
             seen.append(line).append('\n');
         }
-        throw new AssertionError(
-                "wirekit printed no line with \"" + text + "\" within " + timeout + "; it printed:\n" + seen);
+        throw new AssertionError("wirekit printed " + failure + "; it printed:\n" + seen);
     }
 
     /** The next line of output, failing after {@code timeout}. */
@@ -98,20 +108,11 @@ final class CliProcess implements AutoCloseable {
 
     /** Waits for the "listening on ..." line and returns the endpoints it names ("tcp 127.0.0.1:4242"). */
     List<String> awaitListening(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        StringBuilder seen = new StringBuilder();
-        while (System.nanoTime() < deadline) {
-            String line = lines.poll(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
-            if (line == null) {
-                break;
-            }
-            seen.append(line).append('\n');
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) {
-                return List.of(m.group(1).split(", "));
-            }
-        }
-        throw new AssertionError("wirekit did not start listening; it printed:\n" + seen);
+        String line =
+                awaitLine(l -> LISTENING.matcher(l).find(), "no \"listening on\" line within " + timeout, timeout);
+        Matcher m = LISTENING.matcher(line);
+        m.find();
+        return List.of(m.group(1).split(", "));
     }
 
     /** Everything printed until the process exits; fails if it runs longer than {@code timeout}. */

@@ -194,8 +194,10 @@ final class BlockingWire implements Wire, AutoCloseable {
 
     /**
      * Queues {@code buffers} for the writer thread, or, when called by this connection's own reader
-     * thread with nothing queued, writes them at once: that saves a thread hand-off per reply, and
-     * blocking there is the right backpressure (the service is answering this very peer).
+     * thread with nothing queued, writes them itself: at once, or, while a non-blocking receiver
+     * handles a read, together with the rest of that read's replies when it is handled. That saves
+     * a thread hand-off per reply, and blocking there is the right backpressure (the service is
+     * answering this very peer).
      */
     @Override
     public void write(ByteBuffer... buffers) {
@@ -219,14 +221,14 @@ final class BlockingWire implements Wire, AutoCloseable {
         if (Thread.currentThread() == reader && queue.isEmpty() && writing.tryLock()) {
             try {
                 if (queue.isEmpty()) {
+                    for (ByteBuffer b : buffers) {
+                        add(b, true); // may write what is gathered so far, first
+                    }
                     if (delivering && holdReplies) {
                         // Replies to one read go out together in one gathering write once it is
                         // handled (a pipelining peer's requests then cost one system call, not one
                         // each). Only for a receiver that never blocks there: a blocking service may
                         // wait inside onData for the peer to answer what it just sent.
-                        for (ByteBuffer b : buffers) {
-                            add(b, true); // may write what is held so far, first
-                        }
                         queued.addAndGet(n); // after add: a write inside it settles only earlier bytes
                         held += n;
                         heldThisRead = true;
@@ -234,18 +236,12 @@ final class BlockingWire implements Wire, AutoCloseable {
                             flush(true);
                         }
                     } else {
-                        for (ByteBuffer b : buffers) {
-                            add(b, true);
-                        }
                         flush(true);
                     }
                     return;
                 }
             } catch (IOException e) {
-                if (!closed.get()) {
-                    failure = e;
-                    closeSocket(false);
-                }
+                writeFailed(e);
                 return;
             } finally {
                 writing.unlock();
@@ -257,6 +253,14 @@ final class BlockingWire implements Wire, AutoCloseable {
         queued.addAndGet(n);
         queue.add(buffers);
         wakeWriter();
+    }
+
+    /** A write failed: the connection closes with that cause, unless it was closing already. */
+    private void writeFailed(IOException e) {
+        if (!closed.get()) {
+            failure = e;
+            closeSocket(false);
+        }
     }
 
     /**
@@ -272,10 +276,7 @@ final class BlockingWire implements Wire, AutoCloseable {
         try {
             flush(true);
         } catch (IOException e) {
-            if (!closed.get()) {
-                failure = e;
-                closeSocket(false);
-            }
+            writeFailed(e);
             return;
         } finally {
             writing.unlock();
@@ -423,10 +424,7 @@ final class BlockingWire implements Wire, AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            if (!closed.get()) {
-                failure = e;
-                closeSocket(false);
-            }
+            writeFailed(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -14,7 +14,7 @@ final class NioListener implements WireListener, Handler {
     private static final int ACCEPTS_PER_EVENT = 64;
     /** After a failed accept (out of file descriptors, say), accepting pauses this long, doubling. */
     private static final long FIRST_PAUSE_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(10);
-
+    /** ... up to this long while accepts keep failing. */
     private static final long MAX_PAUSE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
     private final NioDriver driver;
